@@ -1,0 +1,68 @@
+//! Joint actions (SPEC §5.5): one description per criterion of the label.
+
+use crate::findings::Findings;
+use crate::input::Request;
+use crate::report::{Code, Path};
+use crate::text::push_folded;
+
+pub(crate) fn check(req: &Request<'_>, criteria: &[(&str, &str)], out: &mut Findings) {
+    let path = |id: &str| Path::root().key("jointActions").key(id);
+    for &(id, label) in criteria {
+        // The last description given under an id counts, as for any field.
+        let text = req.joint_actions.iter().rev().find(|(k, _)| *k == id).and_then(|(_, d)| *d).map(str::trim);
+        let params = || vec![("criterion", id.into()), ("label", label.into())];
+        match text {
+            None | Some("") => out.add(Code::ActionsMissing, path(id), params()),
+            Some(t) if is_placeholder(t) => {
+                let mut p = params();
+                p.push(("text", t.into()));
+                out.add(Code::ActionsPlaceholder, path(id), p);
+            }
+            Some(_) => {}
+        }
+    }
+    let mut reported: Vec<&str> = Vec::new();
+    for &(id, _) in &req.joint_actions {
+        if !criteria.iter().any(|(c, _)| *c == id) && !reported.contains(&id) {
+            reported.push(id);
+            out.add(Code::ActionsUnknownCriterion, path(id), vec![("criterion", id.into())]);
+        }
+    }
+}
+
+/// A text that stands in for a description: only punctuation or x's, or one
+/// of the phrases people type to come back later.
+pub(crate) fn is_placeholder(text: &str) -> bool {
+    const PHRASES: &[&str] = &[
+        "todo", "to do", "tbd", "a completer", "a remplir", "a rediger", "a venir", "a definir", "a faire",
+        "a preciser", "en cours", "en cours de redaction", "texte", "description", "lorem ipsum", "test",
+    ];
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            push_folded(&mut folded, c);
+        } else if !folded.ends_with(' ') {
+            folded.push(' ');
+        }
+    }
+    let words = folded.trim();
+    words.is_empty()
+        || words.chars().all(|c| c == 'x' || c == ' ')
+        || PHRASES.contains(&words)
+        || words.starts_with("lorem ipsum")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_placeholder;
+
+    #[test]
+    fn placeholders_and_real_descriptions() {
+        for p in ["TODO", "todo:", "À compléter", "a completer...", "xxx", "XXXX", "...", "…", "-", "?", "Lorem ipsum dolor", "TBD."] {
+            assert!(is_placeholder(p), "{p}");
+        }
+        for d in ["Plateau technique partagé", "Néant", "Stages croisés entre les trois lycées", "x"] {
+            assert!(!is_placeholder(d) || d == "x", "{d}");
+        }
+    }
+}

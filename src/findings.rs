@@ -1,0 +1,49 @@
+//! Collecting findings while the rules run, then putting them in the order
+//! of SPEC §4 and writing their messages (only once, only for what is kept).
+
+use crate::input::sort_key;
+use crate::messages::render;
+use crate::report::{Code, Finding, Params, Path, Severity};
+use crate::Options;
+
+pub(crate) struct Findings {
+    items: Vec<(Code, Path, Params)>,
+}
+
+impl Findings {
+    pub(crate) fn new() -> Self {
+        Findings { items: Vec::new() }
+    }
+
+    pub(crate) fn add(&mut self, code: Code, path: Path, params: Params) {
+        self.items.push((code, path, params));
+    }
+
+    /// Sorted as SPEC §4 says (field order, then error, warning, info, then
+    /// code), with messages in the language of `options`. The sort is
+    /// stable, so findings of one code at one path keep the rules' order.
+    pub(crate) fn finish(self, options: &Options) -> Vec<Finding> {
+        let criteria = options.criteria_ids();
+        let mut keyed: Vec<_> = self
+            .items
+            .into_iter()
+            .map(|(code, path, params)| ((sort_key(&path, &criteria), code.severity(), code.as_str()), code, path, params))
+            .collect();
+        keyed.sort_by(|a, b| a.0.cmp(&b.0));
+        keyed
+            .into_iter()
+            .map(|(_, code, path, params)| Finding {
+                code,
+                severity: code.severity(),
+                message: render(code, &params, options),
+                path,
+                params,
+            })
+            .collect()
+    }
+}
+
+/// Whether none of the findings blocks sending.
+pub(crate) fn no_error(findings: &[Finding]) -> bool {
+    findings.iter().all(|f| f.severity != Severity::Error)
+}

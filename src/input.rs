@@ -1,0 +1,450 @@
+//! Reading a request: from any [`Value`] to the typed view the rules use.
+//!
+//! Every field may be missing or of the wrong type. The reader reports a wrong
+//! type (`request.invalid_type`) and an unknown field (`request.unknown_field`),
+//! then hands the rules `None` for that field so that its own "missing" rule
+//! fires too (SPEC §5 conventions). It never reads deeper than the model does.
+
+use crate::findings::Findings;
+use crate::report::{Code, Path, Seg};
+use crate::Value;
+
+/// The fields of each object of the model, in SPEC §3 order. They decide
+/// which fields are unknown and the order of findings in the report.
+pub(crate) const REQUEST_FIELDS: &[&str] =
+    &["kind", "title", "scope", "campusAvailable", "campaignYear", "members", "jointActions", "existingNetwork"];
+const SCOPE_FIELDS: &[&str] = &["type", "sectors", "territory"];
+const TERRITORY_FIELDS: &[&str] = &["level", "code", "name"];
+const MEMBER_FIELDS: &[&str] = &["uai", "name", "label"];
+const LABEL_FIELDS: &[&str] = &["status", "lastDecisionYear", "sectors", "title"];
+const NETWORK_FIELDS: &[&str] = &["title", "attributedYear"];
+
+/// What a request is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    New,
+    Join,
+}
+
+/// The two scopes of SPEC §2.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ScopeType {
+    Sector,
+    Geographic,
+}
+
+/// A member's label status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Status {
+    Labelled,
+    RenewalRequested,
+    Applying,
+    None,
+}
+
+pub(crate) struct Request<'a> {
+    /// `Err(value)` when the kind is neither "new" nor "join".
+    pub kind: Result<Kind, &'a str>,
+    pub title: Option<&'a str>,
+    /// `Err(None)` when missing, `Err(Some(value))` when not one of the two.
+    pub scope_type: Result<ScopeType, Option<&'a str>>,
+    /// The filières of a sector scope, with their index; blanks left out.
+    pub sectors: Vec<(usize, &'a str)>,
+    pub territory: Option<TerritoryInput<'a>>,
+    pub campus_available: Option<bool>,
+    pub campaign_year: Option<i64>,
+    pub members: Vec<Member<'a>>,
+    /// `(id, description)`, in input order; `None` when not a usable string.
+    pub joint_actions: Vec<(&'a str, Option<&'a str>)>,
+    pub existing: Option<Network<'a>>,
+}
+
+pub(crate) struct TerritoryInput<'a> {
+    pub level: Option<&'a str>,
+    pub code: Option<&'a str>,
+    pub name: Option<&'a str>,
+}
+
+pub(crate) struct Member<'a> {
+    /// `false` when the list item is not an object at all.
+    pub is_object: bool,
+    pub uai: Option<&'a str>,
+    pub name: Option<&'a str>,
+    /// `Err(None)` when missing, `Err(Some(value))` when not one of the four.
+    pub status: Result<Status, Option<&'a str>>,
+    pub year: Option<i64>,
+    /// The member's own label filières; empty when it gives none.
+    pub sectors: Vec<&'a str>,
+}
+
+pub(crate) struct Network<'a> {
+    pub title: Option<&'a str>,
+    pub attributed_year: Option<i64>,
+}
+
+/// Reads the request object `fields`; reports wrong types and unknown fields.
+pub(crate) fn read<'a>(fields: &'a [(String, Value)], out: &mut Findings) -> Request<'a> {
+    let root = Path::root();
+    let mut r = Reader { out };
+    r.unknown_fields(fields, REQUEST_FIELDS, &root);
+    let get = |k: &str| fields.iter().rev().find(|(key, _)| key == k).map(|(_, v)| v);
+
+    // A missing kind means "new"; a blank one is a wrong kind (SPEC §5).
+    let kind = match r.string(get("kind"), &root.key("kind")).map(str::trim) {
+        None | Some("new") => Ok(Kind::New),
+        Some("join") => Ok(Kind::Join),
+        Some(other) => Err(other),
+    };
+    let title = r.string(get("title"), &root.key("title"));
+    let (scope_type, sectors, territory) = r.scope(get("scope"), &root.key("scope"));
+    let campus_available = r.boolean(get("campusAvailable"), &root.key("campusAvailable"));
+    let campaign_year = r.integer(get("campaignYear"), &root.key("campaignYear"));
+    let members = r.members(get("members"), &root.key("members"));
+    let joint_actions = r.joint_actions(get("jointActions"), &root.key("jointActions"));
+    let existing = r.object(get("existingNetwork"), NETWORK_FIELDS, &root.key("existingNetwork")).map(|f| {
+        let path = root.key("existingNetwork");
+        Network {
+            title: r.text(field(f, "title"), &path.key("title")),
+            attributed_year: r.integer(field(f, "attributedYear"), &path.key("attributedYear")),
+        }
+    });
+    Request {
+        kind,
+        title,
+        scope_type,
+        sectors,
+        territory,
+        campus_available,
+        campaign_year,
+        members,
+        joint_actions,
+        existing,
+    }
+}
+
+fn field<'a>(fields: &'a [(String, Value)], key: &str) -> Option<&'a Value> {
+    fields.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
+}
+
+struct Reader<'f> {
+    out: &'f mut Findings,
+}
+
+type Scope<'a> = (Result<ScopeType, Option<&'a str>>, Vec<(usize, &'a str)>, Option<TerritoryInput<'a>>);
+
+impl Reader<'_> {
+    fn wrong_type(&mut self, found: &Value, expected: &'static str, path: Path) {
+        let found = match found {
+            Value::Number(n) if n.fract() != 0.0 => "decimal",
+            v => v.type_name(),
+        };
+        let field = path.dotted();
+        self.out.add(Code::RequestInvalidType, path, vec![("field", field.into()), ("expected", expected.into()), ("found", found.into())]);
+    }
+
+    /// A string field; `None` when absent, null or of another type.
+    fn string<'a>(&mut self, v: Option<&'a Value>, path: &Path) -> Option<&'a str> {
+        match v {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) => Some(s),
+            Some(other) => {
+                self.wrong_type(other, "string", path.clone());
+                None
+            }
+        }
+    }
+
+    /// A string field whose blank value counts as absent.
+    fn text<'a>(&mut self, v: Option<&'a Value>, path: &Path) -> Option<&'a str> {
+        self.string(v, path).map(str::trim).filter(|s| !s.is_empty())
+    }
+
+    fn integer(&mut self, v: Option<&Value>, path: &Path) -> Option<i64> {
+        match v {
+            None | Some(Value::Null) => None,
+            Some(Value::Number(n)) if n.fract() == 0.0 && n.abs() < 1e15 => Some(*n as i64),
+            Some(other) => {
+                self.wrong_type(other, "integer", path.clone());
+                None
+            }
+        }
+    }
+
+    fn boolean(&mut self, v: Option<&Value>, path: &Path) -> Option<bool> {
+        match v {
+            None | Some(Value::Null) => None,
+            Some(Value::Bool(b)) => Some(*b),
+            Some(other) => {
+                self.wrong_type(other, "boolean", path.clone());
+                None
+            }
+        }
+    }
+
+    fn object<'a>(&mut self, v: Option<&'a Value>, known: &[&str], path: &Path) -> Option<&'a [(String, Value)]> {
+        match v {
+            None | Some(Value::Null) => None,
+            Some(Value::Object(fields)) => {
+                self.unknown_fields(fields, known, path);
+                Some(fields)
+            }
+            Some(other) => {
+                self.wrong_type(other, "object", path.clone());
+                None
+            }
+        }
+    }
+
+    fn list<'a>(&mut self, v: Option<&'a Value>, path: &Path) -> Option<&'a [Value]> {
+        match v {
+            None | Some(Value::Null) => None,
+            Some(Value::Array(items)) => Some(items),
+            Some(other) => {
+                self.wrong_type(other, "array", path.clone());
+                None
+            }
+        }
+    }
+
+    /// A list of filières: non-string items are reported, blanks left out.
+    fn string_list<'a>(&mut self, v: Option<&'a Value>, path: &Path) -> Vec<(usize, &'a str)> {
+        let Some(items) = self.list(v, path) else { return Vec::new() };
+        let mut out = Vec::with_capacity(items.len());
+        for (j, item) in items.iter().enumerate() {
+            if let Some(s) = self.text(Some(item), &path.index(j)) {
+                out.push((j, s));
+            }
+        }
+        out
+    }
+
+    fn unknown_fields(&mut self, fields: &[(String, Value)], known: &[&str], path: &Path) {
+        for (key, _) in fields {
+            if !known.contains(&key.as_str()) {
+                let mut params = vec![("field", key.as_str().into())];
+                if let Some(guess) = suggest_field(key, known) {
+                    params.push(("suggestion", guess.into()));
+                }
+                self.out.add(Code::RequestUnknownField, path.key(key), params);
+            }
+        }
+    }
+
+    fn scope<'a>(&mut self, v: Option<&'a Value>, path: &Path) -> Scope<'a> {
+        let Some(fields) = self.object(v, SCOPE_FIELDS, path) else {
+            return (Err(None), Vec::new(), None);
+        };
+        let scope_type = match self.text(field(fields, "type"), &path.key("type")) {
+            Some("sector") => Ok(ScopeType::Sector),
+            Some("geographic") => Ok(ScopeType::Geographic),
+            other => Err(other),
+        };
+        let sectors = self.string_list(field(fields, "sectors"), &path.key("sectors"));
+        let territory_path = path.key("territory");
+        let territory = self.object(field(fields, "territory"), TERRITORY_FIELDS, &territory_path).map(|t| TerritoryInput {
+            level: self.text(field(t, "level"), &territory_path.key("level")),
+            code: self.text(field(t, "code"), &territory_path.key("code")),
+            name: self.text(field(t, "name"), &territory_path.key("name")),
+        });
+        (scope_type, sectors, territory)
+    }
+
+    fn members<'a>(&mut self, v: Option<&'a Value>, path: &Path) -> Vec<Member<'a>> {
+        let Some(items) = self.list(v, path) else { return Vec::new() };
+        items.iter().enumerate().map(|(i, item)| self.member(item, &path.index(i))).collect()
+    }
+
+    fn member<'a>(&mut self, v: &'a Value, path: &Path) -> Member<'a> {
+        let mut m = Member { is_object: false, uai: None, name: None, status: Err(None), year: None, sectors: Vec::new() };
+        let Some(fields) = self.object(Some(v), MEMBER_FIELDS, path) else {
+            if matches!(v, Value::Null) {
+                self.wrong_type(v, "object", path.clone());
+            }
+            return m;
+        };
+        m.is_object = true;
+        m.uai = self.text(field(fields, "uai"), &path.key("uai"));
+        m.name = self.text(field(fields, "name"), &path.key("name"));
+        let label_path = path.key("label");
+        let Some(label) = self.object(field(fields, "label"), LABEL_FIELDS, &label_path) else {
+            return m;
+        };
+        let status_path = label_path.key("status");
+        m.status = match self.text(field(label, "status"), &status_path) {
+            None => Err(None),
+            Some("labelled") => Ok(Status::Labelled),
+            Some("renewal_requested") => Ok(Status::RenewalRequested),
+            Some("applying") => Ok(Status::Applying),
+            Some("none") => Ok(Status::None),
+            Some(other) => Err(Some(other)),
+        };
+        m.year = self.integer(field(label, "lastDecisionYear"), &label_path.key("lastDecisionYear"));
+        m.sectors = self.string_list(field(label, "sectors"), &label_path.key("sectors")).into_iter().map(|(_, s)| s).collect();
+        self.string(field(label, "title"), &label_path.key("title"));
+        m
+    }
+
+    fn joint_actions<'a>(&mut self, v: Option<&'a Value>, path: &Path) -> Vec<(&'a str, Option<&'a str>)> {
+        let fields = match v {
+            None | Some(Value::Null) => return Vec::new(),
+            Some(Value::Object(fields)) => fields,
+            Some(other) => {
+                self.wrong_type(other, "object", path.clone());
+                return Vec::new();
+            }
+        };
+        fields.iter().map(|(id, d)| (id.as_str(), self.string(Some(d), &path.key(id)))).collect()
+    }
+}
+
+/// A likely intended field for an unknown one: a French name of the field,
+/// or a known name within two typing mistakes.
+fn suggest_field(key: &str, known: &[&str]) -> Option<&'static str> {
+    const FRENCH: &[(&str, &str)] = &[
+        ("titre", "title"),
+        ("intitule", "title"),
+        ("type", "kind"),
+        ("perimetre", "scope"),
+        ("campus", "campusAvailable"),
+        ("cmq", "campusAvailable"),
+        ("campagne", "campaignYear"),
+        ("annee", "campaignYear"),
+        ("membres", "members"),
+        ("etablissements", "members"),
+        ("actions", "jointActions"),
+        ("reseau", "existingNetwork"),
+        ("filieres", "sectors"),
+        ("secteurs", "sectors"),
+        ("territoire", "territory"),
+        ("niveau", "level"),
+        ("nom", "name"),
+        ("statut", "status"),
+        ("annee", "lastDecisionYear"),
+    ];
+    let folded = crate::text::fold_key(key).replace([' ', '_', '-'], "");
+    let all = [REQUEST_FIELDS, SCOPE_FIELDS, TERRITORY_FIELDS, MEMBER_FIELDS, LABEL_FIELDS, NETWORK_FIELDS];
+    let statics = all.iter().flat_map(|l| l.iter()).copied();
+    let by_name = FRENCH.iter().find(|(fr, en)| *fr == folded && known.contains(en)).map(|(_, en)| *en);
+    by_name.or_else(|| {
+        let lower = key.to_lowercase();
+        statics.filter(|k| known.contains(k)).find(|k| edit_distance(&lower, &k.to_lowercase()) <= 2)
+    })
+}
+
+/// Levenshtein distance, for short field names only.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+/// The path of the first value nested deeper than 32 levels (the request is
+/// level 1), or of a subtree the JSON reader already cut.
+pub(crate) fn too_deep(v: &Value) -> Option<Path> {
+    fn walk(v: &Value, level: usize, path: &mut Vec<Seg>) -> bool {
+        if level > crate::MAX_DEPTH || matches!(v, Value::Foreign(crate::Foreign::TooDeep)) {
+            return true;
+        }
+        match v {
+            Value::Array(items) => items.iter().enumerate().any(|(i, item)| {
+                path.push(Seg::Index(i));
+                walk(item, level + 1, path) || {
+                    path.pop();
+                    false
+                }
+            }),
+            Value::Object(fields) => fields.iter().any(|(k, item)| {
+                path.push(Seg::Key(k.clone()));
+                walk(item, level + 1, path) || {
+                    path.pop();
+                    false
+                }
+            }),
+            _ => false,
+        }
+    }
+    let mut path = Vec::new();
+    walk(v, 1, &mut path).then_some(Path(path))
+}
+
+/// The objects of the model, for ordering findings.
+#[derive(Clone, Copy)]
+enum Shape {
+    Fields(Object),
+    Members,
+    Actions,
+    Leaf,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Object {
+    Request,
+    Scope,
+    Territory,
+    Member,
+    Label,
+    Network,
+}
+
+impl Object {
+    fn fields(self) -> &'static [&'static str] {
+        match self {
+            Object::Request => REQUEST_FIELDS,
+            Object::Scope => SCOPE_FIELDS,
+            Object::Territory => TERRITORY_FIELDS,
+            Object::Member => MEMBER_FIELDS,
+            Object::Label => LABEL_FIELDS,
+            Object::Network => NETWORK_FIELDS,
+        }
+    }
+
+    fn child(self, key: &str) -> Shape {
+        match (self, key) {
+            (Object::Request, "scope") => Shape::Fields(Object::Scope),
+            (Object::Request, "members") => Shape::Members,
+            (Object::Request, "jointActions") => Shape::Actions,
+            (Object::Request, "existingNetwork") => Shape::Fields(Object::Network),
+            (Object::Scope, "territory") => Shape::Fields(Object::Territory),
+            (Object::Member, "label") => Shape::Fields(Object::Label),
+            _ => Shape::Leaf,
+        }
+    }
+}
+
+/// One step of a sort key: known names by rank, then unknown ones by name.
+pub(crate) type Rank = (u8, usize, String);
+
+/// The sort key of a path: known fields by their SPEC §3 rank, unknown ones
+/// after them by name, list items by index; `jointActions` ids follow the
+/// criteria list. The whole request (`[]`) sorts after everything.
+pub(crate) fn sort_key(path: &Path, criteria: &[&str]) -> (bool, Vec<Rank>) {
+    fn ranked(order: &[&str], k: &str) -> Rank {
+        match order.iter().position(|f| *f == k) {
+            Some(r) => (0, r, String::new()),
+            None => (1, 0, k.to_owned()),
+        }
+    }
+    let mut shape = Shape::Fields(Object::Request);
+    let mut key = Vec::with_capacity(path.0.len());
+    for seg in &path.0 {
+        let (rank, next) = match (seg, shape) {
+            (Seg::Index(i), Shape::Members) => ((0, *i, String::new()), Shape::Fields(Object::Member)),
+            (Seg::Index(i), _) => ((0, *i, String::new()), Shape::Leaf),
+            (Seg::Key(k), Shape::Fields(obj)) => (ranked(obj.fields(), k), obj.child(k)),
+            (Seg::Key(k), Shape::Actions) => (ranked(criteria, k), Shape::Leaf),
+            (Seg::Key(k), _) => (ranked(&[], k), Shape::Leaf),
+        };
+        key.push(rank);
+        shape = next;
+    }
+    (path.0.is_empty(), key)
+}

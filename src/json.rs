@@ -1,0 +1,178 @@
+//! A small JSON writer: reports leave the crate as JSON text (CLI, wasm
+//! boundary), written by hand so that no serializer ships in the wasm.
+
+use crate::Value;
+
+/// Appends `s` as a JSON string literal.
+pub(crate) fn write_str(out: &mut String, s: &str) {
+    out.push('"');
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&s[start..i]);
+        if escape.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u00");
+            out.push(HEX[(b >> 4) as usize] as char);
+            out.push(HEX[(b & 15) as usize] as char);
+        } else {
+            out.push_str(escape);
+        }
+        start = i + 1;
+    }
+    out.push_str(&s[start..]);
+    out.push('"');
+}
+
+/// Appends an integer.
+pub(crate) fn write_int(out: &mut String, n: i64) {
+    // itoa by hand: `format!` pulls the whole formatting machinery into wasm.
+    if n < 0 {
+        out.push('-');
+    }
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    let mut m = n.unsigned_abs();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    for &d in &digits[i..] {
+        out.push(d as char);
+    }
+}
+
+/// Appends any value; numbers that are not whole are written by Rust's
+/// shortest round-trip formatting.
+pub(crate) fn write_value(out: &mut String, v: &Value) {
+    match v {
+        Value::Null | Value::Foreign(_) => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => write_int(out, *n as i64),
+        Value::Number(n) => out.push_str(&n.to_string()),
+        Value::String(s) => write_str(out, s),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_value(out, item);
+            }
+            out.push(']');
+        }
+        Value::Object(fields) => {
+            out.push('{');
+            for (i, (k, item)) in fields.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_str(out, k);
+                out.push(':');
+                write_value(out, item);
+            }
+            out.push('}');
+        }
+    }
+}
+
+/// Writes a JSON object field by field: `{"a":1,"b":"x"}`.
+pub(crate) struct Obj<'a> {
+    out: &'a mut String,
+    first: bool,
+}
+
+impl<'a> Obj<'a> {
+    pub(crate) fn new(out: &'a mut String) -> Self {
+        out.push('{');
+        Obj { out, first: true }
+    }
+
+    /// Starts a field and hands back the buffer for its value.
+    pub(crate) fn key(&mut self, key: &str) -> &mut String {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        write_str(self.out, key);
+        self.out.push(':');
+        self.out
+    }
+
+    pub(crate) fn str(&mut self, key: &str, value: &str) {
+        write_str(self.key(key), value);
+    }
+
+    pub(crate) fn opt_str(&mut self, key: &str, value: Option<&str>) {
+        match value {
+            Some(v) => self.str(key, v),
+            None => self.key(key).push_str("null"),
+        }
+    }
+
+    pub(crate) fn int(&mut self, key: &str, value: i64) {
+        write_int(self.key(key), value);
+    }
+
+    pub(crate) fn opt_int(&mut self, key: &str, value: Option<i64>) {
+        match value {
+            Some(v) => self.int(key, v),
+            None => self.key(key).push_str("null"),
+        }
+    }
+
+    pub(crate) fn bool(&mut self, key: &str, value: bool) {
+        self.key(key).push_str(if value { "true" } else { "false" });
+    }
+
+    pub(crate) fn end(self) {
+        self.out.push('}');
+    }
+}
+
+/// Writes `[item, item…]` with `each` writing one item.
+pub(crate) fn write_list<T>(out: &mut String, items: &[T], mut each: impl FnMut(&mut String, &T)) {
+    out.push('[');
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        each(out, item);
+    }
+    out.push(']');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_are_escaped_and_round_trip() {
+        let s = "a\"b\\c\nd\u{1}é’";
+        let mut out = String::new();
+        write_str(&mut out, s);
+        assert_eq!(out, "\"a\\\"b\\\\c\\nd\\u0001é’\"");
+        assert_eq!(Value::parse(&out), Ok(Value::String(s.into())));
+    }
+
+    #[test]
+    fn integers_are_written_plainly() {
+        for n in [0, 7, -42, 2026, i64::MIN, i64::MAX] {
+            let mut out = String::new();
+            write_int(&mut out, n);
+            assert_eq!(out, n.to_string());
+        }
+    }
+}

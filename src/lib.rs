@@ -1,0 +1,248 @@
+//! Checks a request for the French appellation « Lycée(s) des métiers en
+//! réseau » before it is sent, with the rules of the national framework
+//! (Éduscol, fiche II.2, section D).
+//!
+//! Several vocational lycées, each holding the « Lycée des métiers » label,
+//! ask their rector to recognise them as a network. This crate tells the
+//! applicants, field by field, what is wrong with their request and what it
+//! will go through: title (intitulé) and its mention, common scope (filières
+//! or territory), members (UAI, label status, label years), the label-cycle
+//! case a–d, and the joint actions per criterion.
+//!
+//! It compiles natively (this library, a command-line tool, a server-side
+//! re-check) and to WebAssembly for the browser, with the same rules.
+//!
+//! # Validating a request
+//!
+//! The input is any JSON value: a wrong type, a missing field or an unknown
+//! one is a *finding*, never an error of the call.
+//!
+//! ```
+//! use ldm_reseau::{validate, Options, Request, Date};
+//!
+//! let request = Request::from_json(r#"{
+//!   "kind": "new",
+//!   "title": "Lycée(s) des métiers en réseau du bois de Moselle",
+//!   "scope": { "type": "geographic",
+//!              "territory": { "level": "departement", "code": "57", "name": "Moselle" } },
+//!   "campusAvailable": false,
+//!   "members": [
+//!     { "uai": "0570099Y", "name": "Lycée Henri Nominé",
+//!       "label": { "status": "renewal_requested", "lastDecisionYear": 2021 } },
+//!     { "uai": "0570031Z", "name": "Blaise Pascal",
+//!       "label": { "status": "labelled", "lastDecisionYear": 2024 } }
+//!   ],
+//!   "jointActions": { "c1": "Offre commune de formations du bois",
+//!     "c2": "Apprentis et élèves", "c3": "Parcours mixtes", "c4": "Partenaires de la filière",
+//!     "c5": "Concours des métiers", "c6": "Mobilités Erasmus+", "c7": "Cellule de raccrochage",
+//!     "c8": "Site commun" }
+//! }"#).unwrap();
+//! let options = Options { today: Date::parse("2026-10-01"), ..Options::default() };
+//! let report = validate(&request, &options);
+//!
+//! assert!(report.valid);
+//! assert_eq!(report.title.length, 49);
+//! assert_eq!(report.cycle.case.map(|c| c.as_str()), Some("d"));
+//! assert_eq!(report.codes(), ["cycle.case_d"]);
+//! ```
+//!
+//! # Findings
+//!
+//! Each [`Finding`] has a stable [`Code`] (`"title.too_long"`), a
+//! [`Severity`] (errors block sending), a [`Path`] to the field to fix, a
+//! message in French (or English) and the figures it quotes:
+//!
+//! ```
+//! use ldm_reseau::{check_title, Code, Options};
+//!
+//! let check = check_title("Lycées des metiers en réseau du bois", &Options::default());
+//! let f = &check.findings[0];
+//! assert_eq!(f.code, Code::TitleMentionMisspelled);
+//! assert_eq!(check.title.suggestion.as_deref(), Some("Lycée(s) des métiers en réseau du bois"));
+//! assert!(f.message.starts_with("La mention est mal écrite"));
+//! ```
+//!
+//! # UAI
+//!
+//! ```
+//! use ldm_reseau::{check_uai, Options};
+//!
+//! let check = check_uai("0570099X", &Options::default());
+//! assert!(!check.valid);
+//! assert_eq!(check.findings[0].code.as_str(), "member.uai_checksum");
+//! assert_eq!(check.territory.map(|t| t.academie), Some("nancy-metz"));
+//! ```
+
+#![warn(missing_docs)]
+
+mod actions;
+mod cycle;
+mod findings;
+mod input;
+mod json;
+mod members;
+mod messages;
+mod options;
+mod report;
+mod request;
+mod scope;
+mod territory;
+mod text;
+mod title;
+mod uai;
+mod value;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use options::{Criterion, Date, Lang, Options};
+pub use report::{
+    Code, CycleCase, CycleMember, CycleOption, CycleSummary, Finding, Mention, Param, Params, Path, Position, Report,
+    Review, Seg, Severity, TitleCheck, TitleSummary, UaiCheck,
+};
+pub use territory::Territory;
+pub use title::{MAX_LENGTH, MENTION};
+pub use value::{Foreign, JsonError, Value};
+
+use findings::{no_error, Findings};
+
+/// The deepest nesting a request may have (the request object is level 1).
+pub const MAX_DEPTH: usize = 32;
+
+/// A request as received: any JSON value (SPEC §3).
+///
+/// ```
+/// use ldm_reseau::Request;
+/// assert!(Request::from_json("{\"kind\": \"new\"}").is_ok());
+/// assert!(Request::from_json("{kind: new}").is_err());
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Request {
+    value: Value,
+}
+
+impl Request {
+    /// Reads a request from JSON text. Only text that is not JSON is an
+    /// error; anything JSON is a request to check.
+    pub fn from_json(text: &str) -> Result<Request, JsonError> {
+        Value::parse(text).map(Request::from_value)
+    }
+
+    /// Wraps a value built or read elsewhere.
+    pub fn from_value(value: Value) -> Request {
+        Request { value }
+    }
+
+    /// The value as received.
+    pub fn value(&self) -> &Value {
+        &self.value
+    }
+}
+
+/// Checks a request against every rule of SPEC §5 and returns the report of
+/// SPEC §4. It never panics and always returns a report.
+///
+/// ```
+/// use ldm_reseau::{validate, Options, Request};
+/// let report = validate(&Request::from_json("[]").unwrap(), &Options::default());
+/// assert_eq!(report.codes(), ["request.not_an_object"]);
+/// ```
+pub fn validate(request: &Request, options: &Options) -> Report {
+    let mut out = Findings::new();
+    let Value::Object(fields) = &request.value else {
+        out.add(Code::RequestNotAnObject, Path::root(), vec![("found", request.value.type_name().into())]);
+        return finish(out, options, title::check(Some(""), None, &mut Findings::new()), empty_cycle(options.year()));
+    };
+    if let Some(path) = input::too_deep(&request.value) {
+        let field = path.dotted();
+        out.add(Code::RequestTooDeep, path, vec![("field", field.into()), ("max", (MAX_DEPTH as i64).into())]);
+    }
+    let req = input::read(fields, &mut out);
+    let c = req.campaign_year.unwrap_or_else(|| options.year());
+    let kind = request::check(&req, c, &mut out);
+    let facts = members::check(&req, kind, c, &mut out);
+    let perimeter = scope::check(&req, &facts, &mut out);
+    let title = title::check(req.title, perimeter, &mut out);
+    let network_year = req.existing.as_ref().and_then(|n| n.attributed_year);
+    let cycle = cycle::compute(kind, network_year, &facts, c, &mut out);
+    actions::check(&req, &options.criteria_list(), &mut out);
+    finish(out, options, title, cycle)
+}
+
+fn finish(out: Findings, options: &Options, title: TitleSummary, cycle: CycleSummary) -> Report {
+    let findings = out.finish(options);
+    Report { valid: no_error(&findings), findings, title, cycle }
+}
+
+fn empty_cycle(c: i64) -> CycleSummary {
+    CycleSummary {
+        case: None,
+        joint_labelling: false,
+        campaign_year: c,
+        members: Vec::new(),
+        appellation_years: cycle::LABEL_YEARS,
+        appellation_ends: c + cycle::LABEL_YEARS,
+        options: Vec::new(),
+        reviews: Vec::new(),
+    }
+}
+
+/// Checks a title alone (SPEC §5.1, without the perimeter rule, which needs
+/// the scope): what a live counter calls on each keystroke.
+///
+/// ```
+/// use ldm_reseau::{check_title, Options};
+/// let check = check_title("  Lycée(s) des métiers en réseau de l’habitat ", &Options::default());
+/// assert_eq!(check.title.normalized, "Lycée(s) des métiers en réseau de l’habitat");
+/// assert_eq!(check.title.remaining, 100 - 43);
+/// assert_eq!(check.findings[0].code.as_str(), "title.whitespace");
+/// assert!(check.valid);
+/// ```
+pub fn check_title(title: &str, options: &Options) -> TitleCheck {
+    let mut out = Findings::new();
+    let summary = title::check(Some(title), None, &mut out);
+    let findings = out.finish(options);
+    TitleCheck { valid: no_error(&findings), findings, title: summary }
+}
+
+/// Checks one UAI: form, check letter, known département (SPEC §5.3).
+/// Findings have the path `[]`.
+///
+/// ```
+/// use ldm_reseau::{check_uai, Options};
+/// let check = check_uai("620 0001g", &Options::default());
+/// assert!(check.valid);
+/// assert_eq!(check.normalized, "6200001G");
+/// assert_eq!(check.territory.map(|t| t.departement), Some("2A"));
+/// ```
+pub fn check_uai(uai: &str, options: &Options) -> UaiCheck {
+    let mut out = Findings::new();
+    let (normalized, territory) = if uai.trim().is_empty() {
+        out.add(Code::MemberUaiMissing, Path::root(), Vec::new());
+        (String::new(), None)
+    } else {
+        let u = uai::examine(uai);
+        for (code, params) in u.problems {
+            out.add(code, Path::root(), params);
+        }
+        (u.normalized, u.territory)
+    };
+    let findings = out.finish(options);
+    UaiCheck { valid: no_error(&findings), normalized, findings, territory: territory.copied() }
+}
+
+/// The cycle block alone (SPEC §5.4): where each member stands and the case.
+///
+/// ```
+/// use ldm_reseau::{cycle, Options, Request, Date};
+/// let req = Request::from_json(r#"{"campaignYear": 2027, "members": [
+///   {"uai": "0570099Y", "label": {"status": "labelled", "lastDecisionYear": 2026}},
+///   {"uai": "0570031Z", "label": {"status": "labelled", "lastDecisionYear": 2024}}]}"#).unwrap();
+/// let c = cycle(&req, &Options::default());
+/// assert_eq!(c.case.map(|c| c.as_str()), Some("b"));
+/// assert_eq!(c.options[0].code, "four_year_appellation");
+/// assert_eq!(c.options[0].members, ["0570099Y"]);
+/// ```
+pub fn cycle(request: &Request, options: &Options) -> CycleSummary {
+    validate(request, options).cycle
+}

@@ -1,0 +1,152 @@
+//! `ldm-reseau check FILE|- [--lang fr|en] [--today YYYY-MM-DD] [--json]`
+//!
+//! Exit code 0 when no request has an error, 1 when one has, 2 when the file
+//! cannot be read or is not JSON (with a one-line reason on standard error).
+
+use ldm_reseau::{validate, Date, Lang, Options, Report, Request, Severity, Value};
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: ldm-reseau check FILE|- [--lang fr|en] [--today YYYY-MM-DD] [--json]";
+
+struct Args {
+    file: String,
+    options: Options,
+    json: bool,
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "--help" || a == "-h") {
+        say(&format!("{USAGE}\n\nChecks requests for the appellation « Lycée(s) des métiers en réseau ».\nFILE holds one request (a JSON object) or an array of requests; - reads standard input.\n"));
+        return ExitCode::SUCCESS;
+    }
+    if args.iter().any(|a| a == "--version" || a == "-V") {
+        say(&format!("ldm-reseau {}\n", env!("CARGO_PKG_VERSION")));
+        return ExitCode::SUCCESS;
+    }
+    let args = match parse_args(&args) {
+        Ok(a) => a,
+        Err(reason) => return fail(&format!("{reason}\n{USAGE}")),
+    };
+    let text = match read_input(&args.file) {
+        Ok(t) => t,
+        Err(reason) => return fail(&reason),
+    };
+    let value = match Value::parse(&text) {
+        Ok(v) => v,
+        Err(e) => return fail(&format!("{}: not JSON: {e}", args.file)),
+    };
+    let (reports, many) = match value {
+        Value::Array(items) => (items.into_iter().map(|v| validate(&Request::from_value(v), &args.options)).collect(), true),
+        v => (vec![validate(&Request::from_value(v), &args.options)], false),
+    };
+    let mut out = String::new();
+    if args.json {
+        write_json(&mut out, &reports, many);
+    } else {
+        for (i, r) in reports.iter().enumerate() {
+            write_human(&mut out, r, many.then_some(i + 1), args.options.lang);
+        }
+    }
+    say(&out);
+    if reports.iter().all(|r| r.valid) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn parse_args(args: &[String]) -> Result<Args, String> {
+    let mut it = args.iter();
+    match it.next().map(String::as_str) {
+        Some("check") => {}
+        Some(other) => return Err(format!("unknown command '{other}'")),
+        None => return Err("missing command".into()),
+    }
+    let mut file = None;
+    let mut options = Options::default();
+    let mut json = false;
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--json" => json = true,
+            "--lang" => match it.next().map(String::as_str) {
+                Some("fr") => options.lang = Lang::Fr,
+                Some("en") => options.lang = Lang::En,
+                _ => return Err("--lang takes fr or en".into()),
+            },
+            "--today" => {
+                let d = it.next().and_then(|d| Date::parse(d)).ok_or("--today takes a date YYYY-MM-DD")?;
+                options.today = Some(d);
+            }
+            f if file.is_none() && (f == "-" || !f.starts_with('-')) => file = Some(f.to_owned()),
+            other => return Err(format!("unexpected argument '{other}'")),
+        }
+    }
+    let file = file.ok_or("missing FILE (or - for standard input)")?;
+    Ok(Args { file, options, json })
+}
+
+fn read_input(file: &str) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    let read = if file == "-" {
+        std::io::stdin().read_to_end(&mut bytes).map(|_| ())
+    } else {
+        std::fs::File::open(file).and_then(|mut f| f.read_to_end(&mut bytes)).map(|_| ())
+    };
+    read.map_err(|e| format!("{file}: cannot read: {e}"))?;
+    String::from_utf8(bytes).map_err(|e| format!("{file}: not UTF-8 text (byte {})", e.utf8_error().valid_up_to()))
+}
+
+fn write_json(out: &mut String, reports: &[Report], many: bool) {
+    if many {
+        out.push('[');
+        for (i, r) in reports.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(&r.to_json());
+        }
+        out.push(']');
+    } else if let Some(r) = reports.first() {
+        out.push_str(&r.to_json());
+    }
+    out.push('\n');
+}
+
+fn write_human(out: &mut String, r: &Report, number: Option<usize>, lang: Lang) {
+    let fr = lang == Lang::Fr;
+    if let Some(n) = number {
+        out.push_str(&format!("{} {n}\n", if fr { "Demande" } else { "Request" }));
+    }
+    for f in &r.findings {
+        let severity = match (f.severity, fr) {
+            (Severity::Error, true) => "erreur",
+            (Severity::Warning, true) => "attention",
+            (Severity::Info, true) => "info",
+            (s, false) => s.as_str(),
+        };
+        let path = if f.path.segs().is_empty() { "(demande)".to_owned() } else { f.path.dotted() };
+        let path = if !fr && f.path.segs().is_empty() { "(request)".to_owned() } else { path };
+        out.push_str(&format!("  {severity:<9} {path:<34} {}  [{}]\n", f.message, f.code));
+    }
+    let case = r.cycle.case.map_or("—", |c| c.as_str());
+    let (cycle, verdict) = if fr {
+        ("Cycle : cas", if r.valid { "Demande recevable en l'état." } else { "Demande à corriger avant envoi." })
+    } else {
+        ("Cycle: case", if r.valid { "The request can be sent." } else { "The request must be fixed before it is sent." })
+    };
+    let joint = if r.cycle.joint_labelling { if fr { " (labellisation conjointe)" } else { " (joint labelling)" } } else { "" };
+    out.push_str(&format!("  {cycle} {case}{joint}\n  {verdict}\n"));
+}
+
+/// Writes to standard output; a closed pipe is not worth a panic.
+fn say(text: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush());
+}
+
+fn fail(reason: &str) -> ExitCode {
+    let _ = writeln!(std::io::stderr(), "ldm-reseau: {}", reason.replace('\n', " — "));
+    ExitCode::from(2)
+}

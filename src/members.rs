@@ -1,0 +1,120 @@
+//! The members (SPEC §5.3): how many, their UAIs, their label status and the
+//! year of their last label decision.
+
+use crate::cycle::position;
+use crate::findings::Findings;
+use crate::input::{Kind, Member, Request, Status};
+use crate::report::{Code, Path, Position};
+use crate::uai;
+use crate::Territory;
+
+/// The first year a « Lycée des métiers » label decision can bear.
+pub(crate) const FIRST_DECISION_YEAR: i64 = 2001;
+
+/// What the other rules need to know about one member.
+pub(crate) struct MemberFacts<'a> {
+    /// Normalised when well-formed, else as given (trimmed).
+    pub uai: Option<String>,
+    /// Where a well-formed UAI places the member.
+    pub territory: Option<&'static Territory>,
+    /// How messages name the member: its name, else its UAI, else its row.
+    pub display: String,
+    /// The member's own label filières.
+    pub sectors: &'a [&'a str],
+    pub position: Position,
+    pub year: Option<i64>,
+}
+
+pub(crate) fn path(i: usize, field: &str) -> Path {
+    Path::root().key("members").index(i).key(field)
+}
+
+fn label_path(i: usize, field: &str) -> Path {
+    path(i, "label").key(field)
+}
+
+pub(crate) fn check<'a>(req: &'a Request<'a>, kind: Kind, c: i64, out: &mut Findings) -> Vec<MemberFacts<'a>> {
+    let count = req.members.len() as i64;
+    let min = if kind == Kind::New { 2 } else { 1 };
+    if count < min {
+        let kind = if kind == Kind::New { "new" } else { "join" };
+        out.add(Code::MembersTooFew, Path::root().key("members"), vec![("count", count.into()), ("min", min.into()), ("kind", kind.into())]);
+    }
+    let mut facts: Vec<MemberFacts<'a>> = Vec::with_capacity(req.members.len());
+    for (i, m) in req.members.iter().enumerate() {
+        let f = check_member(i, m, c, &facts, out);
+        facts.push(f);
+    }
+    facts
+}
+
+fn check_member<'a>(i: usize, m: &'a Member<'a>, c: i64, earlier: &[MemberFacts<'_>], out: &mut Findings) -> MemberFacts<'a> {
+    let row = i as i64 + 1;
+    let mut facts = MemberFacts {
+        uai: m.uai.map(str::to_owned),
+        territory: None,
+        display: String::new(),
+        sectors: &m.sectors,
+        position: position(m.is_object, m.status, m.year, c),
+        year: m.year,
+    };
+    if m.is_object {
+        check_uai(i, m.uai, earlier, &mut facts, out);
+        check_label(i, m, c, facts.position, out);
+    }
+    facts.display = m.name.map(str::to_owned).or_else(|| facts.uai.clone()).unwrap_or_else(|| {
+        let mut s = String::from("n° ");
+        crate::json::write_int(&mut s, row);
+        s
+    });
+    facts
+}
+
+fn check_uai(i: usize, raw: Option<&str>, earlier: &[MemberFacts<'_>], facts: &mut MemberFacts<'_>, out: &mut Findings) {
+    let row = (i as i64 + 1).into();
+    let Some(raw) = raw else {
+        out.add(Code::MemberUaiMissing, path(i, "uai"), vec![("row", row)]);
+        return;
+    };
+    let u = uai::examine(raw);
+    for (code, mut params) in u.problems {
+        params.push(("row", row.clone()));
+        out.add(code, path(i, "uai"), params);
+    }
+    if !u.well_formed {
+        return;
+    }
+    if let Some(first) = earlier.iter().position(|e| e.uai.as_deref() == Some(u.normalized.as_str())) {
+        let params = vec![("uai", u.normalized.as_str().into()), ("row", row), ("firstRow", (first as i64 + 1).into())];
+        out.add(Code::MemberDuplicate, path(i, "uai"), params);
+    }
+    facts.territory = u.territory;
+    facts.uai = Some(u.normalized);
+}
+
+fn check_label(i: usize, m: &Member<'_>, c: i64, pos: Position, out: &mut Findings) {
+    let row = || ("row", (i as i64 + 1).into());
+    let status = match m.status {
+        Err(None) => return out.add(Code::MemberStatusMissing, label_path(i, "status"), vec![row()]),
+        Err(Some(value)) => {
+            return out.add(Code::MemberStatusInvalid, label_path(i, "status"), vec![("value", value.into()), row()]);
+        }
+        Ok(Status::None) => return out.add(Code::MemberNotLabelled, label_path(i, "status"), vec![row()]),
+        Ok(Status::Applying) => return out.add(Code::MemberApplying, label_path(i, "status"), vec![row()]),
+        Ok(s) => s,
+    };
+    let Some(year) = m.year else {
+        return out.add(Code::MemberDecisionYearMissing, label_path(i, "lastDecisionYear"), vec![row()]);
+    };
+    let year_params = vec![("year", year.into()), ("endYear", (year + 5).into()), ("campaignYear", c.into()), row()];
+    if !(FIRST_DECISION_YEAR..=c).contains(&year) {
+        let mut params = year_params;
+        params.push(("min", FIRST_DECISION_YEAR.into()));
+        return out.add(Code::MemberDecisionYearInvalid, label_path(i, "lastDecisionYear"), params);
+    }
+    if pos == Position::Expired {
+        out.add(Code::MemberLabelExpired, label_path(i, "lastDecisionYear"), year_params);
+    } else if status == Status::Labelled && year + 5 == c {
+        out.add(Code::MemberRenewalDue, label_path(i, "status"), year_params);
+    }
+}

@@ -1,0 +1,380 @@
+//! Messages (SPEC §6): for heads of establishment, in plain French (English
+//! second): what is wrong, with the figures, and how to fix it.
+//!
+//! A template has `{param}` holes and `{param:s}` plural endings (`s` when
+//! the number is plural in the language). A host may replace the template of
+//! any code through `options.messages`, with the same holes.
+
+use crate::report::{Code, Param, Params};
+use crate::{Lang, Options};
+use std::borrow::Cow;
+
+/// The message of a finding, in the options' language.
+pub(crate) fn render(code: Code, params: &Params, options: &Options) -> String {
+    let template = options.message_override(code.as_str()).unwrap_or_else(|| template(code, params, options.lang));
+    fill(template, params, options.lang)
+}
+
+fn fill(template: &str, params: &Params, lang: Lang) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let hole = &after[..close];
+        let (name, plural) = hole.split_once(':').map_or((hole, None), |(n, s)| (n, Some(s)));
+        match (params.iter().find(|(k, _)| *k == name), plural) {
+            (Some((_, value)), None) => out.push_str(&localize(name, value, lang)),
+            (Some((_, Param::Int(n))), Some(suffix)) if is_plural(*n, lang) => out.push_str(suffix),
+            (Some(_), Some(_)) => {}
+            (None, _) => {
+                out.push('{');
+                out.push_str(hole);
+                out.push('}');
+            }
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn is_plural(n: i64, lang: Lang) -> bool {
+    match lang {
+        Lang::Fr => n.abs() >= 2,
+        Lang::En => n != 1,
+    }
+}
+
+/// Parameters that hold a token (a JSON type, a territory level) are shown
+/// in words.
+fn localize<'a>(name: &str, value: &'a Param, lang: Lang) -> Cow<'a, str> {
+    let token = match (name, value) {
+        ("expected" | "found" | "level", Param::Str(s)) => s.as_str(),
+        _ => return value.text(),
+    };
+    let words = match (lang, token) {
+        (Lang::Fr, "string") => "un texte",
+        (Lang::Fr, "integer") => "un nombre entier",
+        (Lang::Fr, "decimal") => "un nombre à virgule",
+        (Lang::Fr, "number") => "un nombre",
+        (Lang::Fr, "boolean") => "oui ou non (booléen)",
+        (Lang::Fr, "object") => "un objet",
+        (Lang::Fr, "array") => "une liste",
+        (Lang::Fr, "null") => "vide (null)",
+        (Lang::Fr, "undefined") => "non définie (undefined)",
+        (Lang::Fr, "NaN") => "un nombre invalide (NaN)",
+        (Lang::Fr, "Infinity") => "un nombre infini",
+        (Lang::Fr, "symbol") => "un symbole JavaScript",
+        (Lang::Fr, "function") => "une fonction",
+        (Lang::Fr, "bigint") => "un grand entier (BigInt)",
+        (Lang::Fr, "cycle") => "une référence circulaire",
+        (Lang::Fr, "unreadable") => "illisible (sa lecture a échoué)",
+        (Lang::Fr, "too_large") => "trop volumineuse",
+        (Lang::Fr, "departement") => "département",
+        (Lang::Fr, "academie") => "académie",
+        (Lang::Fr, "region_academique") => "région académique",
+        (Lang::Fr, "bassin") => "bassin",
+        (Lang::Fr, "other") => "autre",
+        (Lang::En, "string") => "a text",
+        (Lang::En, "integer") => "a whole number",
+        (Lang::En, "decimal") => "a decimal number",
+        (Lang::En, "number") => "a number",
+        (Lang::En, "boolean") => "yes or no (boolean)",
+        (Lang::En, "object") => "an object",
+        (Lang::En, "array") => "a list",
+        (Lang::En, "null") => "empty (null)",
+        (Lang::En, "undefined") => "undefined",
+        (Lang::En, "NaN") => "an invalid number (NaN)",
+        (Lang::En, "Infinity") => "an infinite number",
+        (Lang::En, "symbol") => "a JavaScript symbol",
+        (Lang::En, "function") => "a function",
+        (Lang::En, "bigint") => "a big integer (BigInt)",
+        (Lang::En, "cycle") => "a circular reference",
+        (Lang::En, "unreadable") => "unreadable (reading it failed)",
+        (Lang::En, "too_large") => "too large",
+        (Lang::En, "departement") => "département",
+        (Lang::En, "academie") => "académie",
+        (Lang::En, "region_academique") => "région académique",
+        (Lang::En, "bassin") => "bassin",
+        (Lang::En, "other") => "other",
+        _ => token,
+    };
+    Cow::Borrowed(words)
+}
+
+fn has(params: &Params, name: &str) -> bool {
+    params.iter().any(|(k, _)| *k == name)
+}
+
+fn is(params: &Params, name: &str, value: &str) -> bool {
+    params.iter().any(|(k, v)| *k == name && *v == Param::Str(value.to_owned()))
+}
+
+/// The built-in template: `(French, English)` picked by language.
+fn template(code: Code, p: &Params, lang: Lang) -> &'static str {
+    let (fr, en) = templates(code, p);
+    match lang {
+        Lang::Fr => fr,
+        Lang::En => en,
+    }
+}
+
+fn templates(code: Code, p: &Params) -> (&'static str, &'static str) {
+    use Code::*;
+    match code {
+        TitleMissing => (
+            "Indiquez l'intitulé de l'appellation : il comporte la mention « Lycée(s) des métiers en réseau » et nomme le périmètre commun du réseau, en {max} caractères au plus.",
+            "Enter the title of the appellation: it carries the mention « Lycée(s) des métiers en réseau » and names the network's common scope, in at most {max} characters.",
+        ),
+        TitleTooLong => (
+            "L'intitulé compte {length} caractères : la limite est de {max}, mention « Lycée(s) des métiers en réseau » comprise. Retirez {excess} caractère{excess:s}.",
+            "The title has {length} characters: the limit is {max}, including the mention « Lycée(s) des métiers en réseau ». Remove {excess} character{excess:s}.",
+        ),
+        TitleMentionMissing if has(p, "found") => (
+            "L'intitulé reprend la mention d'un label, « {found} » : celle de l'appellation est plus longue. Écrivez « {mention} ».",
+            "The title uses a label's mention, « {found} »: the appellation's mention is longer. Write « {mention} ».",
+        ),
+        TitleMentionMissing => (
+            "L'intitulé doit comporter la mention « {mention} ». Ajoutez-la, en général en tête de l'intitulé.",
+            "The title must carry the mention « {mention} ». Add it, usually at the start of the title.",
+        ),
+        TitleMentionMisspelled => (
+            "La mention est mal écrite : « {found} ». Écrivez-la exactement « {mention} », accents et « (s) » compris.",
+            "The mention is misspelled: « {found} ». Write it exactly « {mention} », with its accents and « (s) ».",
+        ),
+        TitleMentionCase => (
+            "La mention est écrite « {found} » : respectez ses majuscules et minuscules, « {mention} ».",
+            "The mention is written « {found} »: keep its exact capitals, « {mention} ».",
+        ),
+        TitleWhitespace => (
+            "Des espaces de l'intitulé ont été corrigés (en début ou en fin, espaces doubles ou tabulations) : c'est l'intitulé corrigé qui sera envoyé.",
+            "Spaces in the title were corrected (at the start or end, double spaces or tabs): the corrected title is what will be sent.",
+        ),
+        TitleControlChars => (
+            "L'intitulé contient un saut de ligne ou un caractère invisible ({char}, au caractère {position}) : écrivez l'intitulé sur une seule ligne et retirez ce caractère.",
+            "The title contains a line break or an invisible character ({char}, at character {position}): write the title on one line and remove that character.",
+        ),
+        TitleAllCaps => (
+            "L'intitulé est écrit tout en majuscules : écrivez-le en minuscules, avec une majuscule initiale.",
+            "The title is written in capitals: write it in lower case, with an initial capital.",
+        ),
+        TitleNoPerimeter => (
+            "L'intitulé ne contient que la mention « {mention} » : ajoutez le périmètre commun du réseau (ses filières ou son territoire).",
+            "The title holds nothing but the mention « {mention} »: add the network's common scope (its filières or its territory).",
+        ),
+        TitlePerimeterMismatch if has(p, "territory") => (
+            "L'intitulé ne nomme pas le territoire du réseau, « {territory} » : ajoutez-le à l'intitulé.",
+            "The title does not name the network's territory, « {territory} »: add it to the title.",
+        ),
+        TitlePerimeterMismatch => (
+            "L'intitulé ne nomme aucune des filières du périmètre ({sectors}) : nommez au moins l'une d'elles.",
+            "The title names none of the scope's filières ({sectors}): name at least one of them.",
+        ),
+        ScopeTypeMissing => (
+            "Choisissez le périmètre du réseau : sectoriel (une ou plusieurs filières communes) ou géographique (un territoire).",
+            "Choose the network's scope: sector (one or several common filières) or geographic (a territory).",
+        ),
+        ScopeTypeInvalid => (
+            "Le périmètre « {value} » n'existe pas : choisissez sectoriel (sector) ou géographique (geographic).",
+            "There is no scope « {value} »: choose sector or geographic.",
+        ),
+        ScopeSectorsMissing => (
+            "Indiquez au moins une filière commune à tous les établissements du réseau.",
+            "Enter at least one filière common to every establishment of the network.",
+        ),
+        ScopeSectorDuplicate => (
+            "La filière « {sector} » est indiquée deux fois : retirez le doublon.",
+            "The filière « {sector} » is listed twice: remove the duplicate.",
+        ),
+        ScopeSectorNotCommon => (
+            "La filière « {sector} » ne figure pas dans le label de l'établissement {member} (n° {row}) : le périmètre doit être commun à tous les membres. Retirez cette filière ou vérifiez les filières de ce label.",
+            "The filière « {sector} » is not in the label of establishment {member} (no. {row}): the scope must be common to every member. Remove this filière or check that label's filières.",
+        ),
+        ScopeTerritoryMissing if is(p, "field", "level") => (
+            "Indiquez le niveau du territoire : département, académie, région académique, bassin ou autre.",
+            "Enter the territory's level: département, académie, région académique, bassin or other.",
+        ),
+        ScopeTerritoryMissing if is(p, "field", "code") => (
+            "Indiquez le code du territoire, par exemple « 57 » pour la Moselle ou « nancy-metz » pour l'académie de Nancy-Metz.",
+            "Enter the territory's code, for example « 57 » for Moselle or « nancy-metz » for the académie of Nancy-Metz.",
+        ),
+        ScopeTerritoryMissing => (
+            "Un périmètre géographique nomme un territoire : indiquez son niveau et son code.",
+            "A geographic scope names a territory: enter its level and its code.",
+        ),
+        ScopeTerritoryLevelInvalid => (
+            "Le niveau de territoire « {value} » n'existe pas : choisissez département, académie, région académique, bassin ou autre.",
+            "There is no territory level « {value} »: choose département, académie, région académique, bassin or other.",
+        ),
+        ScopeTerritoryUnknown => (
+            "« {code} » ne désigne aucun territoire connu de niveau {level} : vérifiez le code du territoire.",
+            "« {code} » is no known territory at level {level}: check the territory's code.",
+        ),
+        ScopeMemberOutsideTerritory => (
+            "L'établissement {member} (UAI {uai}) relève de {memberTerritory}, hors du territoire du réseau ({territory}) : vérifiez l'UAI ou le périmètre.",
+            "Establishment {member} (UAI {uai}) belongs to {memberTerritory}, outside the network's territory ({territory}): check the UAI or the scope.",
+        ),
+        ScopeTerritoryUnchecked => (
+            "Pour un territoire de niveau {level}, l'appartenance des établissements ne peut pas être vérifiée à partir de leur UAI : le groupe Lycée des métiers la vérifiera.",
+            "For a territory of level {level}, membership cannot be checked from the UAIs: the Lycée des métiers group will check it.",
+        ),
+        MembersTooFew if is(p, "kind", "join") => (
+            "Indiquez l'établissement qui demande à rejoindre le réseau.",
+            "Enter the establishment that asks to join the network.",
+        ),
+        MembersTooFew => (
+            "Un réseau réunit au moins {min} établissements : la demande en compte {count}. Ajoutez les établissements membres.",
+            "A network gathers at least {min} establishments: the request lists {count}. Add the member establishments.",
+        ),
+        MemberUaiMissing => (
+            "Indiquez l'UAI de l'établissement : 7 chiffres et une lettre, par exemple 0570099Y.",
+            "Enter the establishment's UAI: 7 digits and a letter, for example 0570099Y.",
+        ),
+        MemberUaiFormat => (
+            "L'UAI « {uai} » n'a pas la bonne forme : un UAI compte 7 chiffres suivis d'une lettre, par exemple 0570099Y.",
+            "The UAI « {uai} » is not well formed: a UAI is 7 digits followed by a letter, for example 0570099Y.",
+        ),
+        MemberUaiNormalized => (
+            "L'UAI a été écrit « {uai} » (espaces retirés, lettre en majuscule) : c'est cette forme qui sera envoyée.",
+            "The UAI was rewritten « {uai} » (spaces removed, letter in capitals): this form is what will be sent.",
+        ),
+        MemberUaiChecksum => (
+            "L'UAI {uai} est erroné : sa lettre de contrôle devrait être {expected}, pas {found}. Vérifiez l'UAI de l'établissement.",
+            "The UAI {uai} is wrong: its check letter should be {expected}, not {found}. Check the establishment's UAI.",
+        ),
+        MemberUaiPrefixUnknown => (
+            "Les trois premiers chiffres de l'UAI {uai} ({prefix}) ne désignent aucun département connu : vérifiez l'UAI. Son territoire ne peut pas être contrôlé.",
+            "The first three digits of the UAI {uai} ({prefix}) are no known département: check the UAI. Its territory cannot be checked.",
+        ),
+        MemberDuplicate => (
+            "L'UAI {uai} est déjà celui de l'établissement n° {firstRow} : chaque établissement ne figure qu'une fois dans la demande.",
+            "The UAI {uai} is already that of establishment no. {firstRow}: each establishment appears only once in the request.",
+        ),
+        MemberNotLabelled => (
+            "L'établissement n° {row} n'est pas labellisé Lycée des métiers : il doit d'abord obtenir le label en propre pour faire partie du réseau. S'il le demande en même temps, choisissez « candidat au label ».",
+            "Establishment no. {row} does not hold the Lycée des métiers label: it must first obtain the label in its own right to be a member. If it applies at the same time, choose « applying ».",
+        ),
+        MemberStatusMissing => (
+            "Indiquez la situation de l'établissement n° {row} au regard du label : labellisé, renouvellement demandé, candidat au label ou non labellisé.",
+            "Enter the label status of establishment no. {row}: labelled, renewal requested, applying or not labelled.",
+        ),
+        MemberStatusInvalid => (
+            "La situation « {value} » de l'établissement n° {row} n'existe pas : choisissez labellisé, renouvellement demandé, candidat au label ou non labellisé.",
+            "There is no label status « {value} » (establishment no. {row}): choose labelled, renewal requested, applying or not labelled.",
+        ),
+        MemberLabelExpired => (
+            "Le label de l'établissement n° {row}, attribué ou renouvelé en {year}, a pris fin en {endYear} : demandez son renouvellement avec cette demande (« renouvellement demandé »).",
+            "The label of establishment no. {row}, granted or renewed in {year}, ended in {endYear}: request its renewal with this request (« renewal requested »).",
+        ),
+        MemberRenewalDue => (
+            "Le label de l'établissement n° {row} (décision de {year}) arrive à son terme en {campaignYear} : demandez son renouvellement avec cette demande.",
+            "The label of establishment no. {row} (decision of {year}) ends in {campaignYear}: request its renewal with this request.",
+        ),
+        MemberDecisionYearMissing => (
+            "Indiquez l'année d'attribution ou du dernier renouvellement du label de l'établissement n° {row}.",
+            "Enter the year the label of establishment no. {row} was granted or last renewed.",
+        ),
+        MemberDecisionYearInvalid => (
+            "L'année {year} ne peut pas être celle de la dernière décision de label de l'établissement n° {row} : indiquez une année de {min} à {campaignYear}.",
+            "{year} cannot be the year of the last label decision of establishment no. {row}: enter a year from {min} to {campaignYear}.",
+        ),
+        MemberApplying => (
+            "L'établissement n° {row} entre dans la labellisation avec cette demande : les audits du label et de l'appellation seront programmés ensemble.",
+            "Establishment no. {row} applies for the label with this request: the label and appellation audits will be scheduled together.",
+        ),
+        RequestCampusAvailable => (
+            "L'appellation est réservée aux régions où aucun Campus des métiers et des qualifications ne peut porter le projet du réseau. Si un CMQ le peut, appuyez-vous sur lui plutôt que de demander l'appellation.",
+            "The appellation is for regions where no Campus des métiers et des qualifications can carry the network's purpose. Where a CMQ can, rely on it instead of asking for the appellation.",
+        ),
+        RequestKindInvalid => (
+            "Le type de demande « {value} » n'existe pas : choisissez un nouveau réseau (new) ou l'adhésion à un réseau existant (join).",
+            "There is no request kind « {value} »: choose a new network (new) or joining an existing one (join).",
+        ),
+        JoinNetworkMissing => (
+            "Pour rejoindre un réseau, indiquez le réseau existant : son intitulé et l'année d'attribution de son appellation.",
+            "To join a network, enter the existing network: its title and the year its appellation was granted.",
+        ),
+        JoinNetworkExpired => (
+            "L'appellation de ce réseau, attribuée en {attributedYear}, a pris fin en {endYear} : le réseau doit la faire renouveler avant qu'un établissement ne le rejoigne.",
+            "This network's appellation, granted in {attributedYear}, ended in {endYear}: the network must have it renewed before an establishment can join.",
+        ),
+        JoinTitleDiffers => (
+            "L'intitulé diffère de celui du réseau rejoint, « {networkTitle} » : reprenez l'intitulé du réseau.",
+            "The title differs from that of the network being joined, « {networkTitle} »: use the network's title.",
+        ),
+        CycleCaseA => (
+            "Au moins un établissement demande le renouvellement de son label : la demande d'appellation sera instruite pour l'ensemble du réseau en lien avec ce renouvellement, et la durée de l'audit d'appellation s'ajoutera à celle de l'audit de renouvellement.",
+            "At least one establishment asks for the renewal of its label: the appellation request is examined for the whole network together with that renewal, and the appellation audit time is added to the renewal audit.",
+        ),
+        CycleCaseB => (
+            "Des établissements ont été renouvelés l'an dernier ou le seront l'an prochain : le groupe Lycée des métiers peut proposer d'ajuster leur cycle (appellation attribuée pour 4 ans au lieu de 5, renouvellement anticipé d'un an, ou report d'un an au plus).",
+            "Some establishments were renewed last year or are due next year: the Lycée des métiers group may propose to adjust their cycle (a 4-year appellation instead of 5, a renewal one year early, or a postponement of at most one year).",
+        ),
+        CycleCaseC => (
+            "Tous les établissements labellisés sont en milieu de cycle : leur cycle de labellisation ne change pas. L'examen peut s'appuyer sur les procédures de suivi ; un audit d'une demi-journée peut être organisé par le groupe Lycée des métiers ou par le réseau.",
+            "Every labelled establishment is mid-cycle: their labelling cycle does not change. The examination can rely on the follow-up procedures; a half-day audit may be organised by the Lycée des métiers group or by the network.",
+        ),
+        CycleCaseD => (
+            "Une partie des établissements demande le renouvellement de son label, les autres sont en milieu de cycle : la demande d'appellation sera instruite avec le{renewals:s} renouvellement{renewals:s} en cours, et la durée de l'audit d'appellation s'y ajoutera.",
+            "Some establishments ask for the renewal of their label, the others are mid-cycle: the appellation request is examined with the renewal{renewals:s} under way, and the appellation audit time is added to it.",
+        ),
+        CycleJointLabelling => (
+            "Des établissements entrent dans la labellisation avec cette demande : le label et l'appellation seront examinés ensemble et les audits programmés conjointement.",
+            "Some establishments apply for the label with this request: label and appellation are examined together and the audits scheduled jointly.",
+        ),
+        ActionsMissing => (
+            "Décrivez les actions menées conjointement par les établissements du réseau pour le critère « {label} ».",
+            "Describe the actions the network's establishments carry out together for the criterion « {label} ».",
+        ),
+        ActionsPlaceholder => (
+            "« {text} » ne décrit pas d'action : pour le critère « {label} », remplacez ce texte provisoire par les actions menées conjointement.",
+            "« {text} » describes no action: for the criterion « {label} », replace this placeholder with the joint actions.",
+        ),
+        ActionsUnknownCriterion => (
+            "Le critère « {criterion} » ne fait pas partie du cahier des charges : cette description ne sera pas examinée. Rattachez-la à l'un des critères du label.",
+            "The criterion « {criterion} » is not in the cahier des charges: this description will not be examined. Attach it to one of the label's criteria.",
+        ),
+        RequestInvalidType => (
+            "Le champ « {field} » doit être {expected} ; la valeur reçue est {found}.",
+            "The field « {field} » must be {expected}; the value received is {found}.",
+        ),
+        RequestUnknownField if has(p, "suggestion") => (
+            "Le champ « {field} » n'est pas connu et sera ignoré : vouliez-vous écrire « {suggestion} » ?",
+            "The field « {field} » is unknown and will be ignored: did you mean « {suggestion} »?",
+        ),
+        RequestUnknownField => (
+            "Le champ « {field} » n'est pas connu et sera ignoré.",
+            "The field « {field} » is unknown and will be ignored.",
+        ),
+        RequestNotAnObject => (
+            "La demande reçue n'est pas un formulaire (c'est {found}) : elle ne peut pas être vérifiée.",
+            "The request received is not a form object (it is {found}): it cannot be checked.",
+        ),
+        RequestTooDeep => (
+            "La demande contient des données imbriquées sur plus de {max} niveaux, à « {field} » : cette partie est ignorée.",
+            "The request holds data nested more than {max} levels deep, at « {field} »: that part is ignored.",
+        ),
+        InternalError => (
+            "Une erreur interne a empêché la vérification de la demande. Réessayez ; si l'erreur persiste, signalez-la à l'académie.",
+            "An internal error prevented the check of the request. Try again; if the error persists, report it to the académie.",
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn holes_plurals_and_unknown_holes() {
+        let p: Params = vec![("n", 1.into()), ("m", 4.into()), ("t", "x".into())];
+        assert_eq!(fill("{n} caractère{n:s}, {m} caractère{m:s} {t} {zz}", &p, Lang::Fr), "1 caractère, 4 caractères x {zz}");
+        assert_eq!(fill("{m} item{m:s} {n} item{n:s}", &p, Lang::En), "4 items 1 item");
+        assert_eq!(fill("unclosed {n", &p, Lang::Fr), "unclosed {n");
+    }
+}

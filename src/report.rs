@@ -1,0 +1,625 @@
+//! The report: the one type every layer shares (rules fill it, the CLI prints
+//! it, the wasm API and the form binding hand it to JavaScript).
+
+use crate::json::{write_int, write_list, write_str, Obj};
+use std::fmt;
+
+/// How much a finding matters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Blocks sending.
+    Error,
+    /// Shown, does not block.
+    Warning,
+    /// Explains.
+    Info,
+}
+
+impl Severity {
+    /// `"error"`, `"warning"` or `"info"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+macro_rules! codes {
+    ($($variant:ident = $code:literal, $sev:ident;)*) => {
+        /// Every finding code of SPEC §5. Codes are public API: never renamed.
+        ///
+        /// ```
+        /// use ldm_reseau::{Code, Severity};
+        /// assert_eq!(Code::TitleTooLong.as_str(), "title.too_long");
+        /// assert_eq!(Code::TitleTooLong.severity(), Severity::Error);
+        /// assert_eq!(Code::from_str("member.uai_checksum"), Some(Code::MemberUaiChecksum));
+        /// ```
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[allow(missing_docs)]
+        pub enum Code { $($variant,)* }
+
+        impl Code {
+            /// Every code, in the order of SPEC §5.
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            /// The stable dotted code, e.g. `"title.too_long"`.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $code,)* }
+            }
+
+            /// The severity SPEC §5 gives this code.
+            pub fn severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$sev,)* }
+            }
+
+            /// The code for a dotted name, if there is one.
+            #[allow(clippy::should_implement_trait)]
+            pub fn from_str(code: &str) -> Option<Code> {
+                match code { $($code => Some(Code::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
+codes! {
+    TitleMissing = "title.missing", Error;
+    TitleTooLong = "title.too_long", Error;
+    TitleMentionMissing = "title.mention_missing", Error;
+    TitleMentionMisspelled = "title.mention_misspelled", Error;
+    TitleMentionCase = "title.mention_case", Warning;
+    TitleWhitespace = "title.whitespace", Warning;
+    TitleControlChars = "title.control_chars", Error;
+    TitleAllCaps = "title.all_caps", Warning;
+    TitleNoPerimeter = "title.no_perimeter", Error;
+    TitlePerimeterMismatch = "title.perimeter_mismatch", Warning;
+    ScopeTypeMissing = "scope.type_missing", Error;
+    ScopeTypeInvalid = "scope.type_invalid", Error;
+    ScopeSectorsMissing = "scope.sectors_missing", Error;
+    ScopeSectorDuplicate = "scope.sector_duplicate", Warning;
+    ScopeSectorNotCommon = "scope.sector_not_common", Error;
+    ScopeTerritoryMissing = "scope.territory_missing", Error;
+    ScopeTerritoryLevelInvalid = "scope.territory_level_invalid", Error;
+    ScopeTerritoryUnknown = "scope.territory_unknown", Error;
+    ScopeMemberOutsideTerritory = "scope.member_outside_territory", Error;
+    ScopeTerritoryUnchecked = "scope.territory_unchecked", Info;
+    MembersTooFew = "members.too_few", Error;
+    MemberUaiMissing = "member.uai_missing", Error;
+    MemberUaiFormat = "member.uai_format", Error;
+    MemberUaiNormalized = "member.uai_normalized", Warning;
+    MemberUaiChecksum = "member.uai_checksum", Error;
+    MemberUaiPrefixUnknown = "member.uai_prefix_unknown", Warning;
+    MemberDuplicate = "member.duplicate", Error;
+    MemberNotLabelled = "member.not_labelled", Error;
+    MemberStatusMissing = "member.status_missing", Error;
+    MemberStatusInvalid = "member.status_invalid", Error;
+    MemberLabelExpired = "member.label_expired", Error;
+    MemberRenewalDue = "member.renewal_due", Warning;
+    MemberDecisionYearMissing = "member.decision_year_missing", Error;
+    MemberDecisionYearInvalid = "member.decision_year_invalid", Error;
+    MemberApplying = "member.applying", Info;
+    RequestCampusAvailable = "request.campus_available", Error;
+    RequestKindInvalid = "request.kind_invalid", Error;
+    JoinNetworkMissing = "join.network_missing", Error;
+    JoinNetworkExpired = "join.network_expired", Error;
+    JoinTitleDiffers = "join.title_differs", Warning;
+    CycleCaseA = "cycle.case_a", Info;
+    CycleCaseB = "cycle.case_b", Info;
+    CycleCaseC = "cycle.case_c", Info;
+    CycleCaseD = "cycle.case_d", Info;
+    CycleJointLabelling = "cycle.joint_labelling", Info;
+    ActionsMissing = "actions.missing", Error;
+    ActionsPlaceholder = "actions.placeholder", Warning;
+    ActionsUnknownCriterion = "actions.unknown_criterion", Warning;
+    RequestInvalidType = "request.invalid_type", Error;
+    RequestUnknownField = "request.unknown_field", Warning;
+    RequestNotAnObject = "request.not_an_object", Error;
+    RequestTooDeep = "request.too_deep", Error;
+    InternalError = "internal.error", Error;
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One step of a [`Path`]: a field name or an index in a list.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Seg {
+    /// A field of an object.
+    Key(String),
+    /// A position in a list (0-based).
+    Index(usize),
+}
+
+impl From<&str> for Seg {
+    fn from(key: &str) -> Seg {
+        Seg::Key(key.to_owned())
+    }
+}
+
+impl From<usize> for Seg {
+    fn from(i: usize) -> Seg {
+        Seg::Index(i)
+    }
+}
+
+/// Where a finding points: `["members", 2, "uai"]`; empty for the whole request.
+///
+/// ```
+/// use ldm_reseau::Path;
+/// let p = Path::root().key("members").index(2).key("uai");
+/// assert_eq!(p.to_string(), "members.2.uai");
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Path(pub Vec<Seg>);
+
+impl Path {
+    /// The whole request.
+    pub fn root() -> Path {
+        Path(Vec::new())
+    }
+
+    /// This path, then a field.
+    pub fn key(&self, key: &str) -> Path {
+        let mut p = self.clone();
+        p.0.push(Seg::from(key));
+        p
+    }
+
+    /// This path, then a list position.
+    pub fn index(&self, i: usize) -> Path {
+        let mut p = self.clone();
+        p.0.push(Seg::Index(i));
+        p
+    }
+
+    /// The steps of the path.
+    pub fn segs(&self) -> &[Seg] {
+        &self.0
+    }
+
+    /// The path as one dotted string, `members.2.uai`.
+    pub fn dotted(&self) -> String {
+        let mut s = String::new();
+        for (i, seg) in self.0.iter().enumerate() {
+            if i > 0 {
+                s.push('.');
+            }
+            match seg {
+                Seg::Key(k) => s.push_str(k),
+                Seg::Index(n) => write_int(&mut s, *n as i64),
+            }
+        }
+        s
+    }
+
+    fn write_json(&self, out: &mut String) {
+        write_list(out, &self.0, |out, seg| match seg {
+            Seg::Key(k) => write_str(out, k),
+            Seg::Index(i) => write_int(out, *i as i64),
+        });
+    }
+}
+
+impl fmt::Display for Path {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.dotted())
+    }
+}
+
+/// A figure or a name quoted by a message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Param {
+    /// A number (a length, a year, a row).
+    Int(i64),
+    /// A text (a UAI, a filière, a name).
+    Str(String),
+}
+
+impl Param {
+    /// The parameter as the message shows it.
+    pub fn text(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            Param::Int(n) => {
+                let mut s = String::new();
+                write_int(&mut s, *n);
+                s.into()
+            }
+            Param::Str(s) => s.as_str().into(),
+        }
+    }
+}
+
+impl From<i64> for Param {
+    fn from(n: i64) -> Param {
+        Param::Int(n)
+    }
+}
+
+impl From<&str> for Param {
+    fn from(s: &str) -> Param {
+        Param::Str(s.to_owned())
+    }
+}
+
+impl From<String> for Param {
+    fn from(s: String) -> Param {
+        Param::Str(s)
+    }
+}
+
+/// The named figures of a finding, in the order the rule gives them.
+pub type Params = Vec<(&'static str, Param)>;
+
+/// One thing the applicant should know: what, how serious, where, and the message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// The stable code, e.g. [`Code::TitleTooLong`].
+    pub code: Code,
+    /// Its severity (always `code.severity()`).
+    pub severity: Severity,
+    /// The field to fix; empty for the whole request.
+    pub path: Path,
+    /// Ready to show, in the language of the options.
+    pub message: String,
+    /// The figures in the message.
+    pub params: Params,
+}
+
+impl Finding {
+    /// The value of a parameter, if the finding has it.
+    ///
+    /// ```
+    /// use ldm_reseau::{check_title, Options, Code, Param};
+    /// let long = format!("Lycée(s) des métiers en réseau {}", "du bois ".repeat(10));
+    /// let check = check_title(&long, &Options::default());
+    /// let f = check.findings.iter().find(|f| f.code == Code::TitleTooLong).unwrap();
+    /// assert_eq!(f.param("max"), Some(&Param::Int(100)));
+    /// ```
+    pub fn param(&self, name: &str) -> Option<&Param> {
+        self.params.iter().find(|(k, _)| *k == name).map(|(_, v)| v)
+    }
+
+    fn write_json(&self, out: &mut String) {
+        let mut o = Obj::new(out);
+        o.str("code", self.code.as_str());
+        o.str("severity", self.severity.as_str());
+        self.path.write_json(o.key("path"));
+        o.str("message", &self.message);
+        let params = o.key("params");
+        let mut p = Obj::new(params);
+        for (name, value) in &self.params {
+            match value {
+                Param::Int(n) => p.int(name, *n),
+                Param::Str(s) => p.str(name, s),
+            }
+        }
+        p.end();
+        o.end();
+    }
+}
+
+/// How the mention « Lycée(s) des métiers en réseau » was found in the title.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mention {
+    /// Exactly as it must be written.
+    Exact,
+    /// With other capitals.
+    Case,
+    /// A near form (accents, « (s) », spaces).
+    Misspelled,
+    /// Not found.
+    Missing,
+}
+
+impl Mention {
+    /// `"exact"`, `"case"`, `"misspelled"` or `"missing"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mention::Exact => "exact",
+            Mention::Case => "case",
+            Mention::Misspelled => "misspelled",
+            Mention::Missing => "missing",
+        }
+    }
+}
+
+/// What a live title counter needs (SPEC §4 `title`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TitleSummary {
+    /// The title as it will be sent (SPEC §5.1 normalisation).
+    pub normalized: String,
+    /// Characters as a person counts them (grapheme clusters).
+    pub length: i64,
+    /// Always 100.
+    pub max: i64,
+    /// `max - length`; negative when too long.
+    pub remaining: i64,
+    /// How the mention was found.
+    pub mention: Mention,
+    /// The corrected title, when one can be proposed.
+    pub suggestion: Option<String>,
+}
+
+impl TitleSummary {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Obj::new(out);
+        o.str("normalized", &self.normalized);
+        o.int("length", self.length);
+        o.int("max", self.max);
+        o.int("remaining", self.remaining);
+        o.str("mention", self.mention.as_str());
+        o.opt_str("suggestion", self.suggestion.as_deref());
+        o.end();
+    }
+}
+
+/// The cycle case of SPEC §5.4 (the seed's items a–d).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CycleCase {
+    /// Some member in renewal, others not all mid-cycle.
+    A,
+    /// Some member renewed last year or due next year.
+    B,
+    /// Every labelled member mid-cycle.
+    C,
+    /// Members in renewal, every other one mid-cycle.
+    D,
+}
+
+impl CycleCase {
+    /// `"a"`, `"b"`, `"c"` or `"d"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CycleCase::A => "a",
+            CycleCase::B => "b",
+            CycleCase::C => "c",
+            CycleCase::D => "d",
+        }
+    }
+}
+
+/// Where a member stands in its own label cycle (SPEC §5.4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum Position {
+    Renewal,
+    RenewedLastYear,
+    RenewalNextYear,
+    MidCycle,
+    Expired,
+    Applying,
+    NotLabelled,
+    Unknown,
+}
+
+impl Position {
+    /// The camelCase name used in the report.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Position::Renewal => "renewal",
+            Position::RenewedLastYear => "renewedLastYear",
+            Position::RenewalNextYear => "renewalNextYear",
+            Position::MidCycle => "midCycle",
+            Position::Expired => "expired",
+            Position::Applying => "applying",
+            Position::NotLabelled => "notLabelled",
+            Position::Unknown => "unknown",
+        }
+    }
+
+    /// Renewal, renewed last year, renewal next year or mid-cycle.
+    pub fn is_labelled(self) -> bool {
+        matches!(self, Position::Renewal | Position::RenewedLastYear | Position::RenewalNextYear | Position::MidCycle)
+    }
+}
+
+/// One member in the cycle block.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CycleMember {
+    /// Its index in `members`.
+    pub index: usize,
+    /// Its UAI (normalised when well-formed), if it has one.
+    pub uai: Option<String>,
+    /// Where it stands.
+    pub position: Position,
+    /// The year its current label ends, when known.
+    pub label_ends: Option<i64>,
+}
+
+/// A cycle adjustment the group may propose (SPEC §5.4 options).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CycleOption {
+    /// `four_year_appellation`, `postponed_renewal` or `anticipated_renewal`.
+    pub code: &'static str,
+    /// The UAIs of the members it concerns.
+    pub members: Vec<String>,
+}
+
+/// A member renewal falling inside the appellation period.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Review {
+    /// The member's UAI.
+    pub uai: String,
+    /// The year of its renewal.
+    pub year: i64,
+}
+
+/// The cycle block of the report (SPEC §4 `cycle`, computed as §5.4 says).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CycleSummary {
+    /// The case, or `None` when the request is not receivable as it stands.
+    pub case: Option<CycleCase>,
+    /// Whether some member enters labelling with this request.
+    pub joint_labelling: bool,
+    /// The reference year C.
+    pub campaign_year: i64,
+    /// Every member, in order.
+    pub members: Vec<CycleMember>,
+    /// 5 for a new network; the years left for a join.
+    pub appellation_years: i64,
+    /// The year the appellation ends.
+    pub appellation_ends: i64,
+    /// Cycle adjustments the group may propose.
+    pub options: Vec<CycleOption>,
+    /// Member renewals inside the appellation period.
+    pub reviews: Vec<Review>,
+}
+
+impl CycleSummary {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Obj::new(out);
+        o.opt_str("case", self.case.map(CycleCase::as_str));
+        o.bool("jointLabelling", self.joint_labelling);
+        o.int("campaignYear", self.campaign_year);
+        write_list(o.key("members"), &self.members, |out, m| {
+            let mut mo = Obj::new(out);
+            mo.int("index", m.index as i64);
+            mo.opt_str("uai", m.uai.as_deref());
+            mo.str("position", m.position.as_str());
+            mo.opt_int("labelEnds", m.label_ends);
+            mo.end();
+        });
+        o.int("appellationYears", self.appellation_years);
+        o.int("appellationEnds", self.appellation_ends);
+        write_list(o.key("options"), &self.options, |out, opt| {
+            let mut oo = Obj::new(out);
+            oo.str("code", opt.code);
+            write_list(oo.key("members"), &opt.members, |out, uai| write_str(out, uai));
+            oo.end();
+        });
+        write_list(o.key("reviews"), &self.reviews, |out, r| {
+            let mut ro = Obj::new(out);
+            ro.str("uai", &r.uai);
+            ro.int("year", r.year);
+            ro.end();
+        });
+        o.end();
+    }
+}
+
+/// The result of [`validate`](crate::validate): SPEC §4.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Report {
+    /// No finding of severity error.
+    pub valid: bool,
+    /// Every finding, in the order of SPEC §4.
+    pub findings: Vec<Finding>,
+    /// The title counter.
+    pub title: TitleSummary,
+    /// The cycle case.
+    pub cycle: CycleSummary,
+}
+
+impl Report {
+    /// The report as the JSON object of SPEC §4.
+    ///
+    /// ```
+    /// use ldm_reseau::{validate, Options, Request};
+    /// let report = validate(&Request::from_json("{}").unwrap(), &Options::default());
+    /// assert!(report.to_json().starts_with(r#"{"valid":false,"findings":["#));
+    /// ```
+    pub fn to_json(&self) -> String {
+        let mut out = String::with_capacity(256 + 160 * self.findings.len());
+        self.write_json(&mut out);
+        out
+    }
+
+    pub(crate) fn write_json(&self, out: &mut String) {
+        let mut o = Obj::new(out);
+        o.bool("valid", self.valid);
+        write_findings(o.key("findings"), &self.findings);
+        self.title.write_json(o.key("title"));
+        self.cycle.write_json(o.key("cycle"));
+        o.end();
+    }
+
+    /// The codes of the findings, in report order (handy in tests).
+    pub fn codes(&self) -> Vec<&'static str> {
+        self.findings.iter().map(|f| f.code.as_str()).collect()
+    }
+
+    /// Whether some finding has this code.
+    pub fn has(&self, code: Code) -> bool {
+        self.findings.iter().any(|f| f.code == code)
+    }
+}
+
+/// The result of [`check_title`](crate::check_title): the title rules alone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TitleCheck {
+    /// No finding of severity error.
+    pub valid: bool,
+    /// The title findings (path `["title"]`).
+    pub findings: Vec<Finding>,
+    /// The title counter.
+    pub title: TitleSummary,
+}
+
+impl TitleCheck {
+    /// As JSON: `{ valid, findings, title }`.
+    pub fn to_json(&self) -> String {
+        let mut out = String::new();
+        let mut o = Obj::new(&mut out);
+        o.bool("valid", self.valid);
+        write_findings(o.key("findings"), &self.findings);
+        self.title.write_json(o.key("title"));
+        o.end();
+        out
+    }
+}
+
+/// The result of [`check_uai`](crate::check_uai).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UaiCheck {
+    /// No finding of severity error.
+    pub valid: bool,
+    /// The UAI without spaces, letters in capitals.
+    pub normalized: String,
+    /// Findings about the UAI (path `[]`).
+    pub findings: Vec<Finding>,
+    /// Where the UAI's first three digits place it, when they are known.
+    pub territory: Option<crate::Territory>,
+}
+
+impl UaiCheck {
+    /// As JSON: `{ valid, normalized, findings, territory }`.
+    pub fn to_json(&self) -> String {
+        let mut out = String::new();
+        let mut o = Obj::new(&mut out);
+        o.bool("valid", self.valid);
+        o.str("normalized", &self.normalized);
+        write_findings(o.key("findings"), &self.findings);
+        match &self.territory {
+            Some(t) => {
+                let mut to = Obj::new(o.key("territory"));
+                to.str("departement", t.departement);
+                to.str("departementName", t.departement_name);
+                to.str("academie", t.academie);
+                to.str("academieName", t.academie_name);
+                to.opt_str("regionAcademique", t.region_academique);
+                to.opt_str("regionAcademiqueName", t.region_academique_name);
+                to.end();
+            }
+            None => o.key("territory").push_str("null"),
+        }
+        o.end();
+        out
+    }
+}
+
+fn write_findings(out: &mut String, findings: &[Finding]) {
+    write_list(out, findings, |out, f| f.write_json(out));
+}
+
+impl CycleSummary {
+    /// As JSON, the `cycle` object of SPEC §4.
+    pub fn to_json(&self) -> String {
+        let mut out = String::new();
+        self.write_json(&mut out);
+        out
+    }
+}

@@ -1,0 +1,126 @@
+//! Text helpers shared by the rules: Unicode normalisation, the character
+//! classes of SPEC §5.1, and the "folded" forms used to compare names and
+//! filières without accents, capitals, apostrophes and hyphens.
+
+use std::borrow::Cow;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// The NFC form of `s`, borrowed when `s` already is NFC (the usual case).
+pub(crate) fn nfc(s: &str) -> Cow<'_, str> {
+    match is_nfc_quick(s.chars()) {
+        IsNormalized::Yes => Cow::Borrowed(s),
+        _ => Cow::Owned(s.nfc().collect()),
+    }
+}
+
+/// Unicode category Zs (space separators).
+pub(crate) fn is_space_separator(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}')
+}
+
+/// Unicode category Cf (invisible format characters).
+pub(crate) fn is_format(c: char) -> bool {
+    matches!(c,
+        '\u{ad}' | '\u{600}'..='\u{605}' | '\u{61c}' | '\u{6dd}' | '\u{70f}' | '\u{890}'..='\u{891}'
+        | '\u{8e2}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
+        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206f}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}'
+        | '\u{110bd}' | '\u{110cd}' | '\u{13430}'..='\u{1343f}' | '\u{1bca0}'..='\u{1bca3}'
+        | '\u{1d173}'..='\u{1d17a}' | '\u{e0001}' | '\u{e0020}'..='\u{e007f}')
+}
+
+/// A character SPEC §5.1 forbids inside a title: a line break, another
+/// control character (Cc), or an invisible format character (Cf).
+pub(crate) fn is_forbidden_in_title(c: char) -> bool {
+    c.is_control() || is_format(c) || c == '\u{2028}' || c == '\u{2029}'
+}
+
+/// `c` without accents and in lower case, pushed onto `out`. Ligatures are
+/// spelled out so that « Cœur » and « Coeur » compare equal.
+pub(crate) fn push_folded(out: &mut String, c: char) {
+    match c {
+        'œ' | 'Œ' => out.push_str("oe"),
+        'æ' | 'Æ' => out.push_str("ae"),
+        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        c => decompose_canonical(c, |d| {
+            if !is_combining_mark(d) {
+                out.extend(d.to_lowercase());
+            }
+        }),
+    }
+}
+
+/// `s` without accents and capitals, with surrounding spaces removed and
+/// inner runs of spaces folded: how two filières are compared.
+pub(crate) fn fold_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            push_folded(&mut out, c);
+        }
+    }
+    out
+}
+
+/// The words of `s`, folded: accents, capitals, apostrophes, hyphens and
+/// punctuation dropped (they separate words).
+pub(crate) fn folded_words(s: &str) -> Vec<String> {
+    let mut folded = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            push_folded(&mut folded, c);
+        } else {
+            folded.push(' ');
+        }
+    }
+    folded.split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect()
+}
+
+/// Whether the words of `needle` appear, in order and next to each other,
+/// among `hay` (both from [`folded_words`]).
+pub(crate) fn contains_words(hay: &[String], needle: &[String]) -> bool {
+    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
+}
+
+/// `U+00AD` style name of a character, for messages.
+pub(crate) fn codepoint(c: char) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let n = c as u32;
+    let mut s = String::from("U+");
+    let width = if n > 0xFFFF { 5 } else { 4 };
+    for shift in (0..width).rev() {
+        s.push(HEX[((n >> (4 * shift)) & 15) as usize] as char);
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_drops_accents_capitals_and_ligatures() {
+        assert_eq!(fold_key("  Hôtellerie   Restauration "), "hotellerie restauration");
+        assert_eq!(fold_key("CŒUR"), "coeur");
+        assert_eq!(fold_key("e\u{301}nergie"), "energie");
+    }
+
+    #[test]
+    fn words_split_on_apostrophes_and_hyphens() {
+        assert_eq!(folded_words("Provence-Alpes-Côte d’Azur"), ["provence", "alpes", "cote", "d", "azur"]);
+        let hay = folded_words("Lycée(s) des métiers en réseau de la Côte-d'Or");
+        assert!(contains_words(&hay, &folded_words("Côte d’Or")));
+        assert!(!contains_words(&hay, &folded_words("Or Côte")));
+        assert!(!contains_words(&folded_words("Saint-Étienne"), &folded_words("Ain")));
+    }
+
+    #[test]
+    fn codepoints_are_written_in_hex() {
+        assert_eq!(codepoint('\n'), "U+000A");
+        assert_eq!(codepoint('\u{200b}'), "U+200B");
+        assert_eq!(codepoint('\u{e0041}'), "U+E0041");
+    }
+}
