@@ -263,7 +263,8 @@ impl Reader<'_> {
             return m;
         };
         m.is_object = true;
-        m.uai = self.text(field(fields, "uai"), &path.key("uai"));
+        // Not trimmed: spaces around a UAI are reported (member.uai_normalized).
+        m.uai = self.string(field(fields, "uai"), &path.key("uai")).filter(|u| !u.trim().is_empty());
         m.name = self.text(field(fields, "name"), &path.key("name"));
         let label_path = path.key("label");
         let Some(label) = self.object(field(fields, "label"), LABEL_FIELDS, &label_path) else {
@@ -326,8 +327,8 @@ fn suggest_field(key: &str, known: &[&str]) -> Option<&'static str> {
     let statics = all.iter().flat_map(|l| l.iter()).copied();
     let by_name = FRENCH.iter().find(|(fr, en)| *fr == folded && known.contains(en)).map(|(_, en)| *en);
     by_name.or_else(|| {
-        let lower = key.to_lowercase();
-        statics.filter(|k| known.contains(k)).find(|k| edit_distance(&lower, &k.to_lowercase()) <= 2)
+        let lower = key.to_ascii_lowercase();
+        statics.filter(|k| known.contains(k)).find(|k| edit_distance(&lower, &k.to_ascii_lowercase()) <= 2)
     })
 }
 

@@ -51,7 +51,7 @@ pub(crate) fn check<'a>(req: &'a Request<'a>, kind: Kind, c: i64, out: &mut Find
 fn check_member<'a>(i: usize, m: &'a Member<'a>, c: i64, earlier: &[MemberFacts<'_>], out: &mut Findings) -> MemberFacts<'a> {
     let row = i as i64 + 1;
     let mut facts = MemberFacts {
-        uai: m.uai.map(str::to_owned),
+        uai: m.uai.map(|u| u.trim().to_owned()),
         territory: None,
         display: String::new(),
         sectors: &m.sectors,

@@ -72,7 +72,7 @@ fn geographic<'a>(t: Option<&TerritoryInput<'a>>, facts: &[MemberFacts<'_>], out
             out.add(Code::ScopeTerritoryMissing, territory_path().key(field), vec![("field", field.into())]);
         }
     }
-    let level_text = t.level?;
+    let Some(level_text) = t.level else { return named };
     let Some(level) = Level::parse(level_text) else {
         out.add(Code::ScopeTerritoryLevelInvalid, territory_path().key("level"), vec![("value", level_text.into())]);
         return named;
@@ -81,7 +81,7 @@ fn geographic<'a>(t: Option<&TerritoryInput<'a>>, facts: &[MemberFacts<'_>], out
         out.add(Code::ScopeTerritoryUnchecked, territory_path().key("level"), vec![("level", level_text.into())]);
         return named;
     }
-    let code = t.code?;
+    let Some(code) = t.code else { return named };
     let Some(area) = Area::find(level, code) else {
         out.add(Code::ScopeTerritoryUnknown, territory_path().key("code"), vec![("code", code.into()), ("level", level_text.into())]);
         return named;

@@ -3,15 +3,27 @@
 //! filières without accents, capitals, apostrophes and hyphens.
 
 use std::borrow::Cow;
-use unicode_normalization::char::{decompose_canonical, is_combining_mark};
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// The NFC form of `s`, borrowed when `s` already is NFC (the usual case).
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn nfc(s: &str) -> Cow<'_, str> {
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
     match is_nfc_quick(s.chars()) {
         IsNormalized::Yes => Cow::Borrowed(s),
         _ => Cow::Owned(s.nfc().collect()),
     }
+}
+
+/// The NFC form of `s`. In the browser the host's own normaliser does it:
+/// shipping Unicode's composition tables would multiply the module's size.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn nfc(s: &str) -> Cow<'_, str> {
+    // Text before the first combining mark (U+0300) is always NFC.
+    if s.chars().all(|c| (c as u32) < 0x300) {
+        return Cow::Borrowed(s);
+    }
+    let js = js_sys::JsString::from(s).normalize("NFC");
+    Cow::Owned(String::from(js))
 }
 
 /// Unicode category Zs (space separators).
@@ -35,18 +47,53 @@ pub(crate) fn is_forbidden_in_title(c: char) -> bool {
     c.is_control() || is_format(c) || c == '\u{2028}' || c == '\u{2029}'
 }
 
+/// `c` in lower case, for the Latin letters (ASCII, Latin-1, Latin
+/// Extended-A and Additional): what French and its neighbours write. Other
+/// scripts are left as they are, which keeps core's case tables out of the
+/// wasm.
+pub(crate) fn latin_lower(c: char) -> char {
+    let n = c as u32;
+    let lower = match n {
+        0..=0x7F => return c.to_ascii_lowercase(),
+        0xC0..=0xDE if n != 0xD7 => n + 0x20,
+        0x100..=0x137 | 0x14A..=0x177 | 0x1E00..=0x1E95 | 0x1EA0..=0x1EFF if n % 2 == 0 => n + 1,
+        0x139..=0x148 | 0x179..=0x17E if n % 2 == 1 => n + 1,
+        0x178 => 0xFF,
+        _ => n,
+    };
+    char::from_u32(lower).unwrap_or(c)
+}
+
+/// The unaccented ASCII letter of each lower-case letter from U+00E0, and
+/// from U+1E00 ('.' where there is none): the first character of its
+/// canonical decomposition.
+const BASE_E0: &[u8; 160] = b"aaaaaa.ceeeeiiii.nooooo..uuuuy.yaaaaaaccccccccdd..eeeeeeeeeegggggggghh..iiiiiiiii...jjkk.llllll....nnnnnn...oooooo..rrrrrrsssssssstttt..uuuuuuuuuuuuwwyyyzzzzzz.";
+const BASE_1E00: &[u8; 256] = b"aabbbbbbccddddddddddeeeeeeeeeeffgghhhhhhhhhhiiiikkkkkkllllllllmmmmmmnnnnnnnnoooooooopppprrrrrrrrssssssssssttttttttuuuuuuuuuuvvvvwwwwwwwwwwxxxxyyzzzzzzhtwy......aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy......";
+
+/// Combining diacritical marks: what an accent typed separately is.
+pub(crate) fn is_combining(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}' | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}')
+}
+
 /// `c` without accents and in lower case, pushed onto `out`. Ligatures are
-/// spelled out so that « Cœur » and « Coeur » compare equal.
+/// spelled out so that « Cœur » and « Coeur » compare equal; a separate
+/// combining accent is dropped.
 pub(crate) fn push_folded(out: &mut String, c: char) {
-    match c {
-        'œ' | 'Œ' => out.push_str("oe"),
-        'æ' | 'Æ' => out.push_str("ae"),
-        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-        c => decompose_canonical(c, |d| {
-            if !is_combining_mark(d) {
-                out.extend(d.to_lowercase());
-            }
-        }),
+    let c = latin_lower(c);
+    let n = c as u32;
+    let base = match n {
+        0..=0x7F => Some(c as u8),
+        0xE0..=0x17F => Some(BASE_E0[(n - 0xE0) as usize]),
+        0x1E00..=0x1EFF => Some(BASE_1E00[(n - 0x1E00) as usize]),
+        _ => None,
+    };
+    match (c, base) {
+        ('œ', _) => out.push_str("oe"),
+        ('æ', _) => out.push_str("ae"),
+        ('ß', _) => out.push_str("ss"),
+        (_, Some(b)) if b != b'.' => out.push(b as char),
+        _ if is_combining(c) => {}
+        _ => out.push(c),
     }
 }
 

@@ -3,7 +3,7 @@
 
 use crate::findings::Findings;
 use crate::report::{Code, Mention, Path, TitleSummary};
-use crate::text::{contains_words, folded_words, is_forbidden_in_title, is_space_separator, nfc, push_folded};
+use crate::text::{contains_words, folded_words, is_forbidden_in_title, is_space_separator, latin_lower, nfc, push_folded};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The mention every appellation title must carry.
@@ -161,7 +161,7 @@ fn boundary(chars: &[char], i: Option<usize>) -> bool {
 fn find_mention(chars: &[char]) -> Option<Found> {
     let mention: Vec<char> = MENTION.chars().collect();
     let plain = |c: char| if is_space_separator(c) { ' ' } else { c };
-    let caseless = |a: char, b: char| a == b || a.to_lowercase().eq(b.to_lowercase());
+    let caseless = |a: char, b: char| latin_lower(a) == latin_lower(b);
     let window = |eq: &dyn Fn(char, char) -> bool| {
         (0..=chars.len().saturating_sub(mention.len())).find(|&i| {
             chars.len() >= mention.len()

@@ -26,7 +26,7 @@ pub(crate) fn check_letter(digits: &str) -> Option<char> {
 
 /// Reads one UAI (never blank: a blank UAI is `member.uai_missing`).
 pub(crate) fn examine(raw: &str) -> Uai {
-    let normalized: String = raw.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_uppercase).collect();
+    let normalized: String = raw.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_uppercase()).collect();
     let b = normalized.as_bytes();
     let well_formed = b.len() == 8 && b[..7].iter().all(u8::is_ascii_digit) && b[7].is_ascii_uppercase();
     let mut problems: Vec<(Code, Params)> = Vec::new();

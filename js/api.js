@@ -1,0 +1,196 @@
+// The JavaScript API of SPEC §8.2, over the wasm functions. Values cross
+// the boundary as text: `encode` turns any JS value into host JSON, the wasm
+// returns the report as JSON. Browsers call `init()` (or `await ready`)
+// once; the Node entries initialise synchronously on import.
+
+import * as glue from '../target/pkg/ldm_reseau.js';
+import { encode } from './encode.js';
+
+/* global __LDM_VERSION__ */
+/** The package version (equal to the crate version). */
+export const version = __LDM_VERSION__;
+
+let initialised = false;
+let initPromise;
+
+/**
+ * Loads the wasm module. `input` is where to find `ldm_reseau_bg.wasm`
+ * (a URL, a Response, bytes or a compiled module); by default the file
+ * next to this module. Calling it again returns the same promise.
+ */
+export function init(input) {
+  if (initialised) return Promise.resolve();
+  if (!initPromise) {
+    const arg = input === undefined ? undefined : { module_or_path: input };
+    initPromise = glue.default(arg).then(
+      () => {
+        initialised = true;
+      },
+      (err) => {
+        initPromise = undefined;
+        throw err;
+      },
+    );
+  }
+  return initPromise;
+}
+
+/** Loads the wasm module synchronously from its bytes or a compiled module. */
+export function initSync(bytesOrModule) {
+  if (initialised) return;
+  glue.initSync({ module: bytesOrModule });
+  initialised = true;
+}
+
+/** A thenable: `await ready` initialises the module with its defaults. */
+export const ready = Object.freeze({
+  then: (ok, fail) => init().then(ok, fail),
+  catch: (fail) => init().catch(fail),
+  finally: (done) => init().finally(done),
+});
+
+/** Whether the module is initialised (the API is synchronous from then on). */
+export function isReady() {
+  return initialised;
+}
+
+function mustBeReady() {
+  if (!initialised) {
+    throw new Error('ldm-reseau: the module is not initialised yet; call `await init()` (or `await ready`) first.');
+  }
+}
+
+/**
+ * Runs one wasm call. Should the wasm ever trap (a Rust panic), the caller
+ * still gets a report (`internal.error`) and the module is re-instantiated,
+ * so the next call works.
+ */
+function guarded(run, options, fallback) {
+  mustBeReady();
+  try {
+    return JSON.parse(run());
+  } catch (err) {
+    recover();
+    return fallback(internalFinding(options, err));
+  }
+}
+
+function recover() {
+  try {
+    const module = glue.__ldmModule();
+    glue.__ldmReset();
+    glue.initSync({ module });
+  } catch {
+    initialised = false;
+  }
+}
+
+const INTERNAL = {
+  fr: "Une erreur interne a empêché la vérification de la demande. Réessayez ; si l'erreur persiste, signalez-la à l'académie.",
+  en: 'An internal error prevented the check of the request. Try again; if the error persists, report it to the académie.',
+};
+
+function internalFinding(options, err) {
+  const lang = options && options.lang === 'en' ? 'en' : 'fr';
+  const custom = options && options.messages && options.messages['internal.error'];
+  const reason = String((err && err.message) || err);
+  return {
+    code: 'internal.error',
+    severity: 'error',
+    path: [],
+    message: typeof custom === 'string' ? custom.replaceAll('{reason}', reason) : INTERNAL[lang],
+    params: { reason },
+  };
+}
+
+function emptyTitle() {
+  return { normalized: '', length: 0, max: 100, remaining: 100, mention: 'missing', suggestion: null };
+}
+
+function emptyCycle() {
+  const year = new Date().getFullYear();
+  return {
+    case: null,
+    jointLabelling: false,
+    campaignYear: year,
+    members: [],
+    appellationYears: 5,
+    appellationEnds: year + 5,
+    options: [],
+    reviews: [],
+  };
+}
+
+function encodeOptions(options) {
+  if (options === undefined || options === null) return '{}';
+  if (typeof options !== 'object') return '{}';
+  const today = options.today instanceof Date ? isoDate(options.today) : options.today;
+  return encode(today === options.today ? options : { ...options, today });
+}
+
+function isoDate(d) {
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** Checks a request (SPEC §5); returns the report of SPEC §4. Never throws on input. */
+export function validateRequest(request, options) {
+  return guarded(() => glue.validateJson(encode(request), encodeOptions(options)), options, (finding) => ({
+    valid: false,
+    findings: [finding],
+    title: emptyTitle(),
+    cycle: emptyCycle(),
+  }));
+}
+
+/** Checks a title alone; returns `{ valid, findings, title }`. */
+export function checkTitle(title, options) {
+  const text = typeof title === 'string' ? title : '';
+  return guarded(() => glue.checkTitleJson(text, encodeOptions(options)), options, (finding) => ({
+    valid: false,
+    findings: [finding],
+    title: emptyTitle(),
+  }));
+}
+
+/** Checks one UAI; returns `{ valid, normalized, findings, territory }`. */
+export function checkUai(uai, options) {
+  const text = typeof uai === 'string' ? uai : '';
+  return guarded(() => glue.checkUaiJson(text, encodeOptions(options)), options, (finding) => ({
+    valid: false,
+    normalized: '',
+    findings: [finding],
+    territory: null,
+  }));
+}
+
+/** The cycle block of a request (SPEC §5.4). */
+export function cycleCase(request, options) {
+  return guarded(() => glue.cycleJson(encode(request), encodeOptions(options)), options, () => emptyCycle());
+}
+
+/**
+ * A Standard Schema v1 validator for the request, with these options.
+ * `validate` is synchronous once the module is initialised (before that it
+ * returns a promise that initialises it). Only errors are issues: warnings
+ * and infos do not block a form.
+ */
+export function createSchema(options) {
+  const result = (value) => {
+    const report = validateRequest(value, options);
+    const issues = report.findings
+      .filter((f) => f.severity === 'error')
+      .map((f) => ({ message: f.message, path: f.path, code: f.code, params: f.params }));
+    return issues.length === 0 ? { value } : { issues };
+  };
+  return {
+    '~standard': {
+      version: 1,
+      vendor: 'ldm-reseau',
+      validate: (value) => (initialised ? result(value) : init().then(() => result(value))),
+    },
+  };
+}
+
+/** The Standard Schema of a request, with the default options. */
+export const schema = createSchema();

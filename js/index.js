@@ -1,0 +1,3 @@
+// Entry for browsers and bundlers (Vite, webpack, a plain <script type="module">).
+// Call `await init()` (or `await ready`) once before the synchronous API.
+export * from './api.js';

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs what building and testing need, when it is missing, and does
+# nothing when it is there: the wasm32 target, wasm-pack, wasm-bindgen-cli at
+# exactly the version in Cargo.lock, the npm packages (binaryen gives
+# wasm-opt), Debian's Chromium and chromedriver for the browser tests.
+# Usage: scripts/setup.sh [--no-browser]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+say() { printf 'setup: %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! command -v wasm-pack >/dev/null; then
+  say "installing wasm-pack (about 2 minutes)"
+  cargo install --locked wasm-pack
+fi
+
+# wasm-pack uses the wasm-bindgen on PATH only when its version is exactly
+# the one in Cargo.lock; otherwise it would try to download one.
+[ -f Cargo.lock ] || cargo generate-lockfile
+bindgen=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
+if [ "$have" != "$bindgen" ]; then
+  say "installing wasm-bindgen-cli $bindgen (found '${have:-none}')"
+  cargo install --locked --force wasm-bindgen-cli --version "$bindgen"
+fi
+
+# npm packages: install when node_modules is missing or older than the lock.
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm packages"
+  npm ci --no-audit --no-fund
+fi
+
+if [ "${1:-}" != "--no-browser" ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
+  say "installing Debian's chromium and chromium-driver"
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+say "ready"
