@@ -1,3 +1,7 @@
 //! The integration tests: one binary, one module per concern.
 
 mod cases;
+mod cli;
+mod unicode;
+mod messages;
+mod properties;
