@@ -326,6 +326,10 @@ fn suggest_field(key: &str, known: &[&str]) -> Option<&'static str> {
     let all = [REQUEST_FIELDS, SCOPE_FIELDS, TERRITORY_FIELDS, MEMBER_FIELDS, LABEL_FIELDS, NETWORK_FIELDS];
     let statics = all.iter().flat_map(|l| l.iter()).copied();
     let by_name = FRENCH.iter().find(|(fr, en)| *fr == folded && known.contains(en)).map(|(_, en)| *en);
+    // A typo is a few letters away from a field name; a long key cannot be one.
+    if key.len() > 24 {
+        return by_name;
+    }
     by_name.or_else(|| {
         let lower = key.to_ascii_lowercase();
         statics.filter(|k| known.contains(k)).find(|k| edit_distance(&lower, &k.to_ascii_lowercase()) <= 2)

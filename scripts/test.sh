@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Every test of the project, in order: native (Rust), then the npm package
+# through wasm (Node), then the package as users install it, then the
+# browser tests (Debian's Chromium driven by playwright-core).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+step() { printf '\n== %s ==\n' "$*"; }
+
+step "setup"
+bash scripts/setup.sh
+step "build (wasm + npm package)"
+node scripts/build.mjs
+step "Rust: unit, integration and doc tests"
+cargo test --locked --quiet
+step "Node: the package through wasm"
+node --test tests/js/
+if [ -d tests/e2e ]; then
+  step "browser: Chromium"
+  node --test tests/e2e/
+fi
+step "all tests passed"
