@@ -15,6 +15,8 @@ step "Rust: unit, integration and doc tests"
 cargo test --locked --quiet
 step "Node: the package through wasm"
 node --test tests/js/
+step "package: npm pack, Node ESM/CJS, TypeScript, Vite, webpack, plain browser page"
+node --test tests/package/
 if [ -d tests/e2e ]; then
   step "browser: Chromium"
   node --test tests/e2e/
