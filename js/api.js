@@ -194,3 +194,32 @@ export function createSchema(options) {
 
 /** The Standard Schema of a request, with the default options. */
 export const schema = createSchema();
+
+/**
+ * Binds the rules to an existing form (SPEC §8.3), through `data-ldm`
+ * attributes or `options.selectors` ({ path: CSS selector }). Returns
+ * `{ detach(), validate(), report }`.
+ */
+export function attachForm(form, options) {
+  mustBeReady();
+  const { selectors, ...rest } = options && typeof options === 'object' ? options : {};
+  let inner = glue.attachFormJson(form, encodeOptions(rest), encode(selectors ?? {}));
+  const parse = (json) => (json ? JSON.parse(json) : null);
+  return {
+    /** Removes every listener, message and mark the binding added. */
+    detach() {
+      if (!inner) return;
+      inner.detach();
+      inner.free();
+      inner = null;
+    },
+    /** Checks the whole form now, shows every message, returns the report. */
+    validate() {
+      return inner ? parse(inner.validate()) : null;
+    },
+    /** The last report, or null before the first check. */
+    get report() {
+      return inner ? parse(inner.report()) : null;
+    },
+  };
+}

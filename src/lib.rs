@@ -93,6 +93,8 @@ mod uai;
 mod value;
 
 #[cfg(target_arch = "wasm32")]
+mod dom;
+#[cfg(target_arch = "wasm32")]
 mod wasm;
 
 pub use options::{Criterion, Date, Lang, Options};

@@ -15,8 +15,8 @@ export function loadCases() {
     const defaults = doc.defaults ?? {};
     for (const c of doc.cases ?? []) {
       const base = c.base ?? defaults.base;
-      const request = structuredClone(c.request ?? bases[base]);
-      if (request === undefined) throw new Error(`${file}: ${c.name}: needs request or base`);
+      const request = structuredClone('request' in c ? c.request : bases[base]);
+      if (request === undefined && !('request' in c)) throw new Error(`${file}: ${c.name}: needs request or base`);
       for (const [path, value] of Object.entries(c.set ?? {})) set(request, path, value);
       for (const path of c.unset ?? []) set(request, path, undefined, true);
       const options = { ...(defaults.options ?? {}), ...(c.options ?? {}) };

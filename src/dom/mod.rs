@@ -1,0 +1,509 @@
+//! `attachForm` (SPEC §8.3): binds the rules to a form the academy already
+//! has, through `data-ldm` attributes or a selector map, and checks it live.
+//!
+//! The binding only reads controls into a request, calls [`validate`], and
+//! shows the report; the rules know nothing of the DOM. Event handlers never
+//! hold the state while they hand control back to the page (events, focus),
+//! so a host listener may call the handle again.
+
+mod fields;
+mod panel;
+mod render;
+
+use crate::{validate, Lang, Options, Position, Report, Request, Value};
+use fields::{Binding, Field};
+use render::{focus, View, GENERATED};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CustomEvent, CustomEventInit, Element, Event, EventTarget, HtmlFormElement, MutationObserver, MutationObserverInit, MutationRecord};
+
+/// The binding's own words (summary, panel), in the language of the options.
+pub(crate) struct Ui {
+    pub summary_title: fn(usize) -> String,
+    pub case_title: fn(&str) -> String,
+    pub joint_title: &'static str,
+    pub no_case_title: &'static str,
+    pub no_case_text: &'static str,
+    pub member_line: fn(&str, Position, Option<i64>, i64) -> String,
+    pub appellation_line: fn(i64, i64, i64) -> String,
+    pub option_line: fn(&str, &str) -> String,
+    pub review_line: fn(&str, i64) -> String,
+    pub timeline_label: fn(i64, i64) -> String,
+    pub appellation_word: &'static str,
+}
+
+static FR: Ui = Ui {
+    summary_title: |n| if n > 1 { format!("La demande comporte {n} erreurs à corriger") } else { "La demande comporte une erreur à corriger".into() },
+    case_title: |c| format!("Cycle de labellisation : cas {c}"),
+    joint_title: "Cycle de labellisation : labellisation conjointe",
+    no_case_title: "Cycle de labellisation",
+    no_case_text: "Le cas du réseau sera indiqué quand la situation de chaque établissement au regard du label sera complète et correcte.",
+    member_line: |name, pos, ends, c| {
+        let what = match pos {
+            Position::Renewal => format!("renouvellement du label en {c}"),
+            Position::RenewedLastYear => "renouvelé l'an dernier".into(),
+            Position::RenewalNextYear => "renouvellement l'an prochain".into(),
+            Position::MidCycle => "en milieu de cycle".into(),
+            Position::Expired => "label échu".into(),
+            Position::Applying => "candidat au label".into(),
+            Position::NotLabelled => "non labellisé".into(),
+            Position::Unknown => "situation à compléter".into(),
+        };
+        match ends {
+            Some(e) if pos != Position::Renewal => format!("{name} : {what} (label jusqu'en {e})"),
+            _ => format!("{name} : {what}"),
+        }
+    },
+    appellation_line: |c, end, years| format!("Appellation : de {c} à {end} ({years} ans)."),
+    option_line: |code, members| {
+        let what = match code {
+            "four_year_appellation" => "appellation attribuée pour 4 ans au lieu de 5",
+            "postponed_renewal" => "report du renouvellement, d'un an au plus",
+            _ => "renouvellement anticipé d'un an",
+        };
+        format!("Ajustement possible : {what} ({members}).")
+    },
+    review_line: |uai, year| format!("{uai} : renouvellement du label en {year}, pendant l'appellation ; le groupe Lycée des métiers confirmera alors son appartenance au réseau."),
+    timeline_label: |a, b| format!("Frise de {a} à {b} : période du label de chaque établissement, année de renouvellement (losange) et appellation"),
+    appellation_word: "Appellation",
+};
+
+static EN: Ui = Ui {
+    summary_title: |n| if n > 1 { format!("The request has {n} errors to fix") } else { "The request has one error to fix".into() },
+    case_title: |c| format!("Labelling cycle: case {c}"),
+    joint_title: "Labelling cycle: joint labelling",
+    no_case_title: "Labelling cycle",
+    no_case_text: "The network's case will show once each establishment's label situation is complete and correct.",
+    member_line: |name, pos, ends, c| {
+        let what = match pos {
+            Position::Renewal => format!("label renewal in {c}"),
+            Position::RenewedLastYear => "renewed last year".into(),
+            Position::RenewalNextYear => "renewal due next year".into(),
+            Position::MidCycle => "mid-cycle".into(),
+            Position::Expired => "label expired".into(),
+            Position::Applying => "applying for the label".into(),
+            Position::NotLabelled => "not labelled".into(),
+            Position::Unknown => "situation to complete".into(),
+        };
+        match ends {
+            Some(e) if pos != Position::Renewal => format!("{name}: {what} (label until {e})"),
+            _ => format!("{name}: {what}"),
+        }
+    },
+    appellation_line: |c, end, years| format!("Appellation: from {c} to {end} ({years} years)."),
+    option_line: |code, members| {
+        let what = match code {
+            "four_year_appellation" => "a 4-year appellation instead of 5",
+            "postponed_renewal" => "renewal postponed by at most one year",
+            _ => "renewal one year early",
+        };
+        format!("Possible adjustment: {what} ({members}).")
+    },
+    review_line: |uai, year| format!("{uai}: label renewal in {year}, during the appellation; the Lycée des métiers group will then confirm its membership."),
+    timeline_label: |a, b| format!("Timeline {a} to {b}: each establishment's label period, renewal year (diamond) and the appellation"),
+    appellation_word: "Appellation",
+};
+
+pub(crate) fn ui(lang: Lang) -> &'static Ui {
+    match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    }
+}
+
+type Listener = (EventTarget, &'static str, bool, Closure<dyn FnMut(Event)>);
+
+struct State {
+    form: HtmlFormElement,
+    options: Options,
+    binding: Binding,
+    view: View,
+    panel: Option<Element>,
+    panel_created: bool,
+    panel_key: String,
+    touched: Vec<Element>,
+    submitted: bool,
+    report: Option<Report>,
+    report_json: Option<String>,
+    listeners: Vec<Listener>,
+    observer: Option<(MutationObserver, Closure<dyn FnMut(js_sys::Array)>)>,
+}
+
+/// What a handler does once it no longer holds the state.
+struct After {
+    report_json: String,
+    focus: Option<Element>,
+}
+
+impl State {
+    fn el(&self) -> &Element {
+        self.form.unchecked_ref()
+    }
+
+    /// Validates the form and shows the result; `everything` shows every
+    /// field's messages (submit, `validate()`), else only checked fields.
+    fn run(&mut self, everything: bool) -> After {
+        if everything {
+            self.submitted = true;
+        }
+        let form = self.el().clone();
+        let fields = self.binding.fields(&form);
+        let rows = self.binding.rows(&form).len();
+        let request = Request::from_value(fields::read(&fields, rows));
+        let report = validate(&request, &self.options);
+        let submitted = self.submitted;
+        let touched = &self.touched;
+        let visible = |f: Option<&Field>| submitted || f.is_some_and(|f| touched.contains(&f.el));
+        self.view.fields(&report, &fields, &visible);
+        let title = fields.iter().find(|f| f.path == "title").map(|f| f.el.clone());
+        self.view.counter(report.title.length, report.title.max, title.as_ref());
+        let mut focus_to = None;
+        if self.submitted {
+            let extra = self.host_constraints();
+            let summary = self.view.summary(&report, &fields, &extra);
+            if everything && (!report.valid || !extra.is_empty()) {
+                focus_to = summary;
+            }
+        }
+        self.panel(&report, &fields);
+        let json = report.to_json();
+        self.report_json = Some(json.clone());
+        self.report = Some(report);
+        After { report_json: json, focus: focus_to }
+    }
+
+    /// The browser's own messages for host constraints (`required`,
+    /// `pattern`…) on controls the rules found nothing wrong with.
+    fn host_constraints(&self) -> Vec<(Element, String)> {
+        let Ok(list) = self.el().query_selector_all("input, select, textarea") else { return Vec::new() };
+        let ours: Vec<&Element> = self.view.shown.iter().filter_map(|(_, s)| s.control.as_ref()).collect();
+        (0..list.length())
+            .filter_map(|i| list.get(i)?.dyn_into::<Element>().ok())
+            .filter(|el| !ours.contains(&el) && el.matches(":invalid").unwrap_or(false))
+            .filter_map(|el| {
+                let msg = js_sys::Reflect::get(&el, &"validationMessage".into()).ok()?.as_string()?;
+                (!msg.is_empty()).then_some((el, msg))
+            })
+            .collect()
+    }
+
+    fn panel(&mut self, report: &Report, fields: &[Field]) {
+        let names: Vec<String> = (0..report.cycle.members.len())
+            .map(|i| {
+                let path = format!("members.{i}.name");
+                fields.iter().find(|f| f.path == path).and_then(|f| js_sys::Reflect::get(&f.el, &"value".into()).ok()?.as_string()).unwrap_or_default()
+            })
+            .collect();
+        let messages: String = report.findings.iter().filter(|f| f.path.segs().is_empty()).map(|f| f.message.as_str()).collect();
+        let key = format!("{}|{}|{}", report.cycle.to_json(), names.join("|"), messages);
+        if key == self.panel_key {
+            return;
+        }
+        self.panel_key = key;
+        let panel = match &self.panel {
+            Some(p) => p.clone(),
+            None => {
+                let Some(p) = self.panel_el() else { return };
+                p
+            }
+        };
+        panel::render(&self.view.doc, &panel, report, &names, self.view.ui, self.view.dsfr);
+    }
+
+    fn panel_el(&mut self) -> Option<Element> {
+        let form = self.el().clone();
+        let panel = match form.query_selector("[data-ldm-cycle]").ok().flatten() {
+            Some(host) => {
+                self.view.mark(&host, GENERATED);
+                let _ = host.set_attribute(GENERATED, "");
+                host
+            }
+            None => {
+                let p = self.view.create("section");
+                self.panel_created = true;
+                self.view.created.push(p.clone());
+                // Before the submit button's block (the form's child that holds it).
+                let mut submit = form.query_selector("[type=submit], button:not([type])").ok().flatten();
+                while let Some(el) = submit.clone() {
+                    match el.parent_element() {
+                        Some(p) if p != form => submit = Some(p),
+                        _ => break,
+                    }
+                }
+                match submit {
+                    Some(s) => {
+                        let _ = s.before_with_node_1(&p);
+                    }
+                    None => {
+                        let _ = form.append_child(&p);
+                    }
+                }
+                p
+            }
+        };
+        self.view.mark(&panel, "class");
+        self.view.mark(&panel, "aria-live");
+        let class = if self.view.dsfr { "fr-callout ldm-cycle" } else { "ldm-cycle" };
+        for c in class.split(' ') {
+            let _ = panel.class_list().add_1(c);
+        }
+        let _ = panel.set_attribute("aria-live", "polite");
+        self.panel = Some(panel.clone());
+        Some(panel)
+    }
+
+    fn is_bound(&self, target: &Element) -> bool {
+        self.binding.fields(self.el()).iter().any(|f| f.el == *target)
+    }
+
+    fn bound_key(&self, target: &Element) -> Option<String> {
+        self.binding.fields(self.el()).into_iter().find(|f| f.el == *target).map(|f| f.key)
+    }
+
+    fn touch(&mut self, el: &Element) {
+        if !self.touched.contains(el) {
+            self.touched.push(el.clone());
+        }
+    }
+
+    fn detach(&mut self) {
+        for (target, kind, capture, closure) in self.listeners.drain(..) {
+            let _ = target.remove_event_listener_with_callback_and_bool(kind, closure.as_ref().unchecked_ref(), capture);
+        }
+        if let Some((observer, _)) = self.observer.take() {
+            observer.disconnect();
+        }
+        if !self.panel_created {
+            if let Some(p) = &self.panel {
+                p.set_text_content(None);
+            }
+        }
+        self.view.undo();
+        self.panel = None;
+        self.touched.clear();
+    }
+}
+
+/// Hands a report to the page: the `ldm:report` event, then focus.
+fn after(form: &HtmlFormElement, after: After) {
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_detail(&js_sys::JSON::parse(&after.report_json).unwrap_or(JsValue::NULL));
+    if let Ok(event) = CustomEvent::new_with_event_init_dict("ldm:report", &init) {
+        let _ = form.dispatch_event(&event);
+    }
+    if let Some(el) = after.focus {
+        focus(&el);
+    }
+}
+
+/// The object `attachForm` returns (wrapped by the JS API).
+#[wasm_bindgen]
+pub struct FormHandle {
+    state: Rc<RefCell<State>>,
+    form: HtmlFormElement,
+}
+
+#[wasm_bindgen]
+impl FormHandle {
+    /// Removes every listener, message, attribute and element the binding added.
+    pub fn detach(&self) {
+        if let Ok(mut s) = self.state.try_borrow_mut() {
+            s.detach();
+        }
+    }
+
+    /// Checks the whole form now, shows every message, and returns the report (JSON).
+    pub fn validate(&self) -> Option<String> {
+        let done = self.state.try_borrow_mut().ok().map(|mut s| s.run(true))?;
+        let json = done.report_json.clone();
+        after(&self.form, After { focus: None, ..done });
+        Some(json)
+    }
+
+    /// The last report (JSON), if the form was checked.
+    pub fn report(&self) -> Option<String> {
+        self.state.try_borrow().ok().and_then(|s| s.report_json.clone())
+    }
+}
+
+/// Binds the rules to `form`. `options_json` holds the validation options,
+/// `selectors_json` an optional `{ path: CSS selector }` map.
+#[wasm_bindgen(js_name = attachFormJson)]
+pub fn attach_form(form: HtmlFormElement, options_json: &str, selectors_json: &str) -> FormHandle {
+    let options = Value::parse_host(options_json).map(|v| Options::from_value(&v)).unwrap_or_default();
+    let selectors = match Value::parse_host(selectors_json) {
+        Ok(Value::Object(f)) => f.into_iter().filter_map(|(k, v)| Some((k, v.as_str()?.to_owned()))).collect(),
+        _ => Vec::new(),
+    };
+    let el: &Element = form.unchecked_ref();
+    let doc = el.owner_document().unwrap_or_else(|| web_sys::window().and_then(|w| w.document()).unwrap_or_else(|| JsCast::unchecked_into(js_sys::Object::new())));
+    let dsfr = el.query_selector(".fr-input, .fr-input-group, .fr-select, .fr-fieldset, .fr-btn").ok().flatten().is_some();
+    let view = View {
+        doc,
+        form: el.clone(),
+        dsfr,
+        ui: ui(options.lang),
+        shown: Vec::new(),
+        marks: Vec::new(),
+        created: Vec::new(),
+        summary: None,
+        summary_created: false,
+        counter: None,
+        counter_created: false,
+        next_id: 0,
+    };
+    let state = Rc::new(RefCell::new(State {
+        form: form.clone(),
+        options,
+        binding: Binding { selectors },
+        view,
+        panel: None,
+        panel_created: false,
+        panel_key: String::new(),
+        touched: Vec::new(),
+        submitted: false,
+        report: None,
+        report_json: None,
+        listeners: Vec::new(),
+        observer: None,
+    }));
+    {
+        let mut s = state.borrow_mut();
+        s.view.mark(el, "novalidate");
+        // Our summary replaces the browser's bubbles; constraints still apply.
+        form.set_no_validate(true);
+    }
+    listen(&state, &form);
+    observe(&state, &form);
+    // The counter and panel show from the start; messages wait for input.
+    let first = state.borrow_mut().run(false);
+    after(&form, first);
+    FormHandle { state, form }
+}
+
+fn add_listener(state: &Rc<RefCell<State>>, target: &EventTarget, kind: &'static str, capture: bool, handler: impl FnMut(Event) + 'static) {
+    let closure = Closure::<dyn FnMut(Event)>::new(handler);
+    let _ = target.add_event_listener_with_callback_and_bool(kind, closure.as_ref().unchecked_ref(), capture);
+    state.borrow_mut().listeners.push((target.clone(), kind, capture, closure));
+}
+
+fn target_el(e: &Event) -> Option<Element> {
+    e.target()?.dyn_into::<Element>().ok()
+}
+
+fn listen(state: &Rc<RefCell<State>>, form: &HtmlFormElement) {
+    let target: &EventTarget = form.unchecked_ref();
+    // As the user types: the title (live counter) and the UAIs.
+    let (s, f) = (state.clone(), form.clone());
+    add_listener(state, target, "input", false, move |e| {
+        let Some(el) = target_el(&e) else { return };
+        let done = s.try_borrow_mut().ok().and_then(|mut st| {
+            let key = st.bound_key(&el)?;
+            if key == "title" || key == "members.uai" {
+                st.touch(&el);
+            }
+            Some(st.run(false))
+        });
+        if let Some(d) = done {
+            after(&f, d);
+        }
+    });
+    // The rest on change and when leaving a field.
+    for kind in ["change", "focusout"] {
+        let (s, f) = (state.clone(), form.clone());
+        add_listener(state, target, kind, false, move |e| {
+            let Some(el) = target_el(&e) else { return };
+            let done = s.try_borrow_mut().ok().and_then(|mut st| {
+                if !st.is_bound(&el) {
+                    return None;
+                }
+                st.touch(&el);
+                Some(st.run(false))
+            });
+            if let Some(d) = done {
+                after(&f, d);
+            }
+        });
+    }
+    // Submit: everything is checked; errors stop the submission (before
+    // the host's own submit handlers) and focus goes to the summary.
+    let (s, f) = (state.clone(), form.clone());
+    add_listener(state, target, "submit", true, move |e| {
+        let done = s.try_borrow_mut().ok().map(|mut st| st.run(true));
+        if let Some(d) = done {
+            if d.focus.is_some() {
+                e.prevent_default();
+                e.stop_immediate_propagation();
+            }
+            after(&f, d);
+        }
+    });
+    // Summary links focus their field (a fragment link only scrolls).
+    let f = form.clone();
+    add_listener(state, target, "click", false, move |e| {
+        let Some(a) = target_el(&e).and_then(|t| t.closest("a[data-ldm-target]").ok().flatten()) else { return };
+        let id = a.get_attribute("data-ldm-target").unwrap_or_default();
+        let el: &Element = f.unchecked_ref();
+        if let Some(field) = el.owner_document().and_then(|d| d.get_element_by_id(&id)) {
+            e.prevent_default();
+            focus(&field);
+        }
+    });
+    // A reset form starts over: nothing checked; values change after the event.
+    let (s, f) = (state.clone(), form.clone());
+    add_listener(state, target, "reset", false, move |_| {
+        if let Ok(mut st) = s.try_borrow_mut() {
+            st.touched.clear();
+            st.submitted = false;
+        }
+        let (s2, f2) = (s.clone(), f.clone());
+        let later = Closure::once_into_js(move || {
+            let done = s2.try_borrow_mut().ok().map(|mut st| st.run(false));
+            if let Some(d) = done {
+                after(&f2, d);
+            }
+        });
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(later.unchecked_ref());
+        }
+    });
+}
+
+/// Rows added or removed later are picked up: a change of the host's markup
+/// (not of what the binding itself writes) checks the form again.
+fn observe(state: &Rc<RefCell<State>>, form: &HtmlFormElement) {
+    let (s, f) = (state.clone(), form.clone());
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| {
+        let relevant = records.iter().filter_map(|r| r.dyn_into::<MutationRecord>().ok()).any(|r| {
+            let inside_ours = r
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .is_some_and(|t| t.closest(&format!("[{GENERATED}]")).ok().flatten().is_some());
+            let host_node = |list: web_sys::NodeList| {
+                (0..list.length()).filter_map(|i| list.get(i)?.dyn_into::<Element>().ok()).any(|el| !el.has_attribute(GENERATED))
+            };
+            !inside_ours && (host_node(r.added_nodes()) || host_node(r.removed_nodes()))
+        });
+        if !relevant {
+            return;
+        }
+        let done = s.try_borrow_mut().ok().map(|mut st| {
+            // Forget controls that left the page.
+            st.touched.retain(|el| el.is_connected());
+            st.run(false)
+        });
+        if let Some(d) = done {
+            after(&f, d);
+        }
+    });
+    let Ok(observer) = MutationObserver::new(callback.as_ref().unchecked_ref()) else { return };
+    let init = MutationObserverInit::new();
+    init.set_child_list(true);
+    init.set_subtree(true);
+    let _ = observer.observe_with_options(form, &init);
+    state.borrow_mut().observer = Some((observer, callback));
+}
+

@@ -1,0 +1,165 @@
+//! The cycle panel: the case in plain words and a timeline (SVG) of each
+//! member's label period, the renewal years and the appellation's years,
+//! so that the applicant sees why the case is what it is.
+
+use super::Ui;
+use crate::{Code, CycleSummary, Position, Report};
+use web_sys::{Document, Element};
+
+const SVG: &str = "http://www.w3.org/2000/svg";
+const ROW: f64 = 26.0;
+const LEFT: f64 = 96.0;
+const WIDTH: f64 = 640.0;
+
+/// Fills `panel` with the cycle of `report`; `names` are the members' names.
+pub(crate) fn render(doc: &Document, panel: &Element, report: &Report, names: &[String], ui: &Ui, dsfr: bool) {
+    panel.set_text_content(None);
+    let c = &report.cycle;
+    let el = |tag: &str, class: &str, text: Option<&str>| {
+        let e = doc.create_element(tag).unwrap_or_else(|_| panel.clone());
+        let _ = e.set_attribute(super::render::GENERATED, "");
+        if !class.is_empty() {
+            e.set_class_name(class);
+        }
+        if let Some(t) = text {
+            e.set_text_content(Some(t));
+        }
+        e
+    };
+    let title = match c.case {
+        Some(case) => (ui.case_title)(case.as_str()),
+        None if c.joint_labelling => ui.joint_title.to_owned(),
+        None => ui.no_case_title.to_owned(),
+    };
+    let _ = panel.append_child(&el("h2", if dsfr { "fr-callout__title" } else { "ldm-cycle__title" }, Some(&title)));
+    let explained: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| matches!(f.code, Code::CycleCaseA | Code::CycleCaseB | Code::CycleCaseC | Code::CycleCaseD | Code::CycleJointLabelling))
+        .map(|f| f.message.as_str())
+        .collect();
+    if explained.is_empty() {
+        let _ = panel.append_child(&el("p", "ldm-cycle__text", Some(ui.no_case_text)));
+    }
+    for text in explained {
+        let _ = panel.append_child(&el("p", if dsfr { "fr-callout__text" } else { "ldm-cycle__text" }, Some(text)));
+    }
+    if c.members.iter().any(|m| m.label_ends.is_some() || m.position == Position::Applying) {
+        add(panel, timeline(doc, c, names, ui));
+    }
+    let list = el("ul", "ldm-cycle__members", None);
+    for m in &c.members {
+        let name = names.get(m.index).filter(|n| !n.is_empty()).cloned().or_else(|| m.uai.clone()).unwrap_or_default();
+        let _ = list.append_child(&el("li", "", Some(&(ui.member_line)(&name, m.position, m.label_ends, c.campaign_year))));
+    }
+    if c.members.is_empty() {
+        return;
+    }
+    let _ = panel.append_child(&list);
+    let _ = panel.append_child(&el("p", "ldm-cycle__appellation", Some(&(ui.appellation_line)(c.campaign_year, c.appellation_ends, c.appellation_years))));
+    for o in &c.options {
+        let _ = panel.append_child(&el("p", "ldm-cycle__option", Some(&(ui.option_line)(o.code, &o.members.join(", ")))));
+    }
+    for r in &c.reviews {
+        let _ = panel.append_child(&el("p", "ldm-cycle__review", Some(&(ui.review_line)(&r.uai, r.year))));
+    }
+}
+
+fn svg(doc: &Document, tag: &str, attrs: &[(&str, String)]) -> Option<Element> {
+    let e = doc.create_element_ns(Some(SVG), tag).ok()?;
+    for (k, v) in attrs {
+        let _ = e.set_attribute(k, v);
+    }
+    Some(e)
+}
+
+fn add(parent: &Element, child: Option<Element>) {
+    if let Some(c) = child {
+        let _ = parent.append_child(&c);
+    }
+}
+
+/// The timeline: a row per member (label period, renewal year), a row for
+/// the appellation, and the campaign year marked across.
+fn timeline(doc: &Document, c: &CycleSummary, names: &[String], ui: &Ui) -> Option<Element> {
+    let cy = c.campaign_year;
+    let starts = c.members.iter().filter_map(|m| m.label_ends.map(|e| e - 5));
+    let ends = c.members.iter().filter_map(|m| m.label_ends.map(|e| if m.position == Position::Renewal { e + 5 } else { e }));
+    let first = starts.chain([cy]).min().unwrap_or(cy).max(cy - 10);
+    let last = ends.chain([c.appellation_ends, cy + 5]).max().unwrap_or(cy + 5).min(cy + 15);
+    let span = (last - first).max(1) as f64;
+    let x = |year: i64| LEFT + (year - first) as f64 * (WIDTH - LEFT - 16.0) / span;
+    let rows = c.members.len() + 1;
+    let height = 34.0 + ROW * rows as f64;
+    let root = svg(doc, "svg", &[
+        ("viewBox", format!("0 0 {WIDTH} {height}")),
+        ("width", "100%".into()),
+        ("role", "img".into()),
+        ("class", "ldm-timeline".into()),
+        ("data-ldm-generated", String::new()),
+    ])?;
+    let title = svg(doc, "title", &[]);
+    if let Some(t) = &title {
+        t.set_text_content(Some(&(ui.timeline_label)(first, last)));
+    }
+    add(&root, title);
+    let text = |x0: f64, y0: f64, s: &str, anchor: &str| {
+        let t = svg(doc, "text", &[("x", x0.to_string()), ("y", y0.to_string()), ("font-size", "11".into()), ("text-anchor", anchor.into()), ("fill", "#161616".into())]);
+        if let Some(t) = &t {
+            t.set_text_content(Some(s));
+        }
+        t
+    };
+    for year in first..=last {
+        add(&root, svg(doc, "line", &[("x1", x(year).to_string()), ("x2", x(year).to_string()), ("y1", "16".into()), ("y2", height.to_string()), ("stroke", "#e5e5e5".into())]));
+        add(&root, text(x(year), 12.0, &year.to_string(), "middle"));
+    }
+    let bar = |row: usize, from: i64, to: i64, fill: &str, dashed: bool| {
+        let y = 22.0 + ROW * row as f64;
+        let mut attrs = vec![
+            ("x", x(from).to_string()),
+            ("y", y.to_string()),
+            ("width", (x(to) - x(from)).max(2.0).to_string()),
+            ("height", "14".into()),
+            ("rx", "3".into()),
+            ("fill", fill.into()),
+        ];
+        if dashed {
+            attrs.push(("fill-opacity", "0.35".into()));
+            attrs.push(("stroke", fill.into()));
+            attrs.push(("stroke-dasharray", "4 3".into()));
+        }
+        svg(doc, "rect", &attrs)
+    };
+    for (row, m) in c.members.iter().enumerate() {
+        let name = m.uai.clone().filter(|u| !u.is_empty()).or_else(|| names.get(m.index).cloned()).unwrap_or_default();
+        add(&root, text(4.0, 33.0 + ROW * row as f64, &name, "start"));
+        match (m.position, m.label_ends) {
+            (Position::Applying, _) => {
+                add(&root, bar(row, cy, cy + 5, "#666666", true));
+            }
+            (Position::Renewal, Some(end)) => {
+                add(&root, bar(row, end - 5, end, "#000091", false));
+                add(&root, bar(row, end, end + 5, "#000091", true));
+                add(&root, marker(doc, x(end), 29.0 + ROW * row as f64, "#ce0500"));
+            }
+            (_, Some(end)) => {
+                let color = if m.position == Position::Expired { "#ce0500" } else { "#000091" };
+                add(&root, bar(row, end - 5, end, color, false));
+                add(&root, marker(doc, x(end), 29.0 + ROW * row as f64, "#ce0500"));
+            }
+            _ => {}
+        }
+    }
+    let row = c.members.len();
+    add(&root, text(4.0, 33.0 + ROW * row as f64, ui.appellation_word, "start"));
+    add(&root, bar(row, cy, c.appellation_ends, "#18753c", false));
+    add(&root, svg(doc, "line", &[("x1", x(cy).to_string()), ("x2", x(cy).to_string()), ("y1", "16".into()), ("y2", height.to_string()), ("stroke", "#161616".into()), ("stroke-width", "2".into())]));
+    Some(root)
+}
+
+/// A renewal year: a small diamond.
+fn marker(doc: &Document, cx: f64, cy: f64, color: &str) -> Option<Element> {
+    let points = format!("{cx},{} {},{cy} {cx},{} {},{cy}", cy - 7.0, cx + 7.0, cy + 7.0, cx - 7.0);
+    svg(doc, "polygon", &[("points", points), ("fill", color.into()), ("stroke", "#ffffff".into())])
+}
