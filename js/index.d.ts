@@ -1,5 +1,21 @@
 // Types of the ldm-reseau package (SPEC §3, §4, §8.2, §8.3).
 
+// Empty declarations of the few platform types used below: they merge with
+// the DOM's when a project has them, and let a Node-only project compile.
+declare global {
+  interface URL {}
+  interface Request {}
+  interface Response {}
+  interface HTMLFormElement {}
+  interface Event {}
+  namespace WebAssembly {
+    interface Module {}
+  }
+}
+
+/** The wasm module's bytes. */
+export type WasmBytes = ArrayBuffer | ArrayBufferView;
+
 /** A filière (field of trades), e.g. "bois", "hôtellerie-restauration". */
 export type Sector = string;
 
@@ -173,12 +189,12 @@ export interface UaiCheck {
 export const version: string;
 
 /** What init accepts: where to find ldm_reseau_bg.wasm, or its bytes or compiled module. */
-export type InitInput = string | URL | globalThis.Request | Response | BufferSource | WebAssembly.Module;
+export type InitInput = string | URL | globalThis.Request | Response | WasmBytes | WebAssembly.Module;
 
 /** Loads the wasm (browsers). Resolves once the synchronous API can be used. */
 export function init(input?: InitInput | Promise<Response>): Promise<void>;
 /** Loads the wasm synchronously from its bytes or a compiled module. */
-export function initSync(bytesOrModule: BufferSource | WebAssembly.Module): void;
+export function initSync(bytesOrModule: WasmBytes | WebAssembly.Module): void;
 /** `await ready` initialises the module with its defaults. */
 export const ready: PromiseLike<void> & {
   catch(onRejected: (reason: unknown) => unknown): Promise<unknown>;
@@ -247,8 +263,13 @@ export interface FormHandle {
  */
 export function attachForm(form: HTMLFormElement, options?: AttachOptions): FormHandle;
 
+/** The `ldm:report` event: a CustomEvent whose detail is the report. */
+export interface ReportEvent extends Event {
+  readonly detail: Report;
+}
+
 declare global {
   interface HTMLElementEventMap {
-    'ldm:report': CustomEvent<Report>;
+    'ldm:report': ReportEvent;
   }
 }

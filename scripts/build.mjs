@@ -13,7 +13,7 @@ const pkg = join(root, 'target', 'pkg');
 const bin = join(root, 'node_modules', '.bin');
 const env = { ...process.env, PATH: `${bin}:${process.env.HOME}/.cargo/bin:${process.env.PATH}` };
 
-const sources = ['src', 'js', 'data', 'build.rs', 'Cargo.toml', 'Cargo.lock', 'package.json', 'scripts/build.mjs'];
+const sources = ['src', 'js', 'data', 'build.rs', 'Cargo.toml', 'Cargo.lock', 'scripts/build.mjs'];
 
 function newest(path) {
   const full = join(root, path);
@@ -25,8 +25,11 @@ function newest(path) {
 
 const outputs = ['index.js', 'node.mjs', 'node.cjs', 'ldm_reseau_bg.wasm', 'index.d.ts', 'index.d.cts'].map((f) => join(dist, f));
 const force = process.argv.includes('--force');
+const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
 const built = outputs.every(existsSync) ? Math.min(...outputs.map((f) => statSync(f).mtimeMs)) : 0;
-if (!force && built > Math.max(...sources.map(newest))) {
+// package.json matters only through its version, which the entries embed.
+const sameVersion = built > 0 && readFileSync(join(dist, 'index.js'), 'utf8').includes(`"${version}"`);
+if (!force && sameVersion && built > Math.max(...sources.map(newest))) {
   console.log('build: dist/ is up to date');
   process.exit(0);
 }
@@ -52,7 +55,6 @@ if (!glue.includes('__ldmReset')) {
 
 // 3. The JS entries.
 mkdirSync(dist, { recursive: true });
-const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
 const common = ['--bundle', '--minify', '--legal-comments=none', `--define:__LDM_VERSION__="${version}"`, '--log-level=warning'];
 run('esbuild', ['js/index.js', ...common, '--format=esm', '--platform=neutral', `--outfile=${join(dist, 'index.js')}`]);
 run('esbuild', ['js/node.js', ...common, '--format=esm', '--platform=node', `--outfile=${join(dist, 'node.mjs')}`]);

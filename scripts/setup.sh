@@ -32,7 +32,9 @@ fi
 # npm packages: install when node_modules is missing or older than the lock.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages"
-  npm ci --no-audit --no-fund
+  # --ignore-scripts: no package here needs its install script (esbuild ships its
+  # binary as a dependency), and @gouvfr/dsfr's postinstall fails outside a DSFR project.
+  npm ci --no-audit --no-fund --ignore-scripts
 fi
 
 if [ "${1:-}" != "--no-browser" ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
