@@ -3,7 +3,8 @@
 // returns the report as JSON. Browsers call `init()` (or `await ready`)
 // once; the Node entries initialise synchronously on import.
 
-import * as glue from '../target/pkg/ldm_reseau.js';
+// The wasm-bindgen glue; scripts/build.mjs points this name at target/pkg*.
+import * as glue from 'ldm-reseau-glue';
 import { encode } from './encode.js';
 
 /* global __LDM_VERSION__ */

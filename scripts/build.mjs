@@ -4,14 +4,18 @@
 // than every source it is made from.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(root, 'dist');
-const pkg = join(root, 'target', 'pkg');
+// `--test-hooks` builds, apart from the real package, one whose wasm can be
+// made to panic on purpose (tests of the panic guard).
+const hooks = process.argv.includes('--test-hooks');
+const dist = hooks ? join(root, 'target', 'dist-test-hooks') : join(root, 'dist');
+const pkg = join(root, 'target', hooks ? 'pkg-test-hooks' : 'pkg');
 const bin = join(root, 'node_modules', '.bin');
 const env = { ...process.env, PATH: `${bin}:${process.env.HOME}/.cargo/bin:${process.env.PATH}` };
+if (hooks) env.CARGO_TARGET_DIR = join(root, 'target', 'test-hooks');
 
 const sources = ['src', 'js', 'data', 'build.rs', 'Cargo.toml', 'Cargo.lock', 'scripts/build.mjs'];
 
@@ -39,7 +43,8 @@ function run(cmd, args) {
 }
 
 // 1. The wasm and its wasm-bindgen glue (target "web": ES module, explicit init).
-run('wasm-pack', ['build', '--release', '--target', 'web', '--out-dir', pkg, '--no-pack', '--no-typescript']);
+const features = hooks ? ['--', '--features', 'test-hooks'] : [];
+run('wasm-pack', ['build', '--release', '--target', 'web', '--out-dir', pkg, '--no-pack', '--no-typescript', ...features]);
 
 // 2. Let the API re-instantiate the module after a trap (a Rust panic), so
 //    that one bad call never leaves a dead module behind.
@@ -55,11 +60,18 @@ if (!glue.includes('__ldmReset')) {
 
 // 3. The JS entries.
 mkdirSync(dist, { recursive: true });
-const common = ['--bundle', '--minify', '--legal-comments=none', `--define:__LDM_VERSION__="${version}"`, '--log-level=warning'];
+const common = [
+  '--bundle',
+  '--minify',
+  '--legal-comments=none',
+  `--define:__LDM_VERSION__="${version}"`,
+  `--alias:ldm-reseau-glue=./${relative(root, gluePath)}`,
+  '--log-level=warning',
+];
 run('esbuild', ['js/index.js', ...common, '--format=esm', '--platform=neutral', `--outfile=${join(dist, 'index.js')}`]);
 run('esbuild', ['js/node.js', ...common, '--format=esm', '--platform=node', `--outfile=${join(dist, 'node.mjs')}`]);
 run('esbuild', ['js/node.js', ...common, '--format=cjs', '--platform=node', '--log-override:empty-import-meta=silent', `--outfile=${join(dist, 'node.cjs')}`]);
 copyFileSync(join(pkg, 'ldm_reseau_bg.wasm'), join(dist, 'ldm_reseau_bg.wasm'));
 copyFileSync(join(root, 'js', 'index.d.ts'), join(dist, 'index.d.ts'));
 copyFileSync(join(root, 'js', 'index.d.ts'), join(dist, 'index.d.cts'));
-console.log('build: dist/ written');
+console.log(`build: ${relative(root, dist)}/ written`);

@@ -9,8 +9,9 @@ step() { printf '\n== %s ==\n' "$*"; }
 
 step "setup"
 bash scripts/setup.sh
-step "build (wasm + npm package)"
+step "build (wasm + npm package, and the test-hooks variant for the panic guard)"
 node scripts/build.mjs
+node scripts/build.mjs --test-hooks
 step "Rust: unit, integration and doc tests"
 cargo test --locked --quiet
 step "Node: the package through wasm"

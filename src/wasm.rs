@@ -20,6 +20,10 @@ fn request(json: &str) -> Request {
 /// `validateRequest`: the report of SPEC §4, as JSON.
 #[wasm_bindgen(js_name = validateJson)]
 pub fn validate_json(request_json: &str, options_json: &str) -> String {
+    #[cfg(feature = "test-hooks")]
+    if request_json == "\"__ldm_force_panic__\"" {
+        panic!("panic forced by the test hook");
+    }
     validate(&request(request_json), &options(options_json)).to_json()
 }
 

@@ -32,6 +32,7 @@ pub(crate) struct Ui {
     pub review_line: fn(&str, i64) -> String,
     pub timeline_label: fn(i64, i64) -> String,
     pub appellation_word: &'static str,
+    pub member_number: fn(usize) -> String,
 }
 
 static FR: Ui = Ui {
@@ -68,6 +69,7 @@ static FR: Ui = Ui {
     review_line: |uai, year| format!("{uai} : renouvellement du label en {year}, pendant l'appellation ; le groupe Lycée des métiers confirmera alors son appartenance au réseau."),
     timeline_label: |a, b| format!("Frise de {a} à {b} : période du label de chaque établissement, année de renouvellement (losange) et appellation"),
     appellation_word: "Appellation",
+    member_number: |n| format!("Établissement n° {n}"),
 };
 
 static EN: Ui = Ui {
@@ -104,6 +106,7 @@ static EN: Ui = Ui {
     review_line: |uai, year| format!("{uai}: label renewal in {year}, during the appellation; the Lycée des métiers group will then confirm its membership."),
     timeline_label: |a, b| format!("Timeline {a} to {b}: each establishment's label period, renewal year (diamond) and the appellation"),
     appellation_word: "Appellation",
+    member_number: |n| format!("Establishment no. {n}"),
 };
 
 pub(crate) fn ui(lang: Lang) -> &'static Ui {
@@ -351,6 +354,7 @@ pub fn attach_form(form: HtmlFormElement, options_json: &str, selectors_json: &s
         created: Vec::new(),
         summary: None,
         summary_created: false,
+        summary_key: String::new(),
         counter: None,
         counter_created: false,
         next_id: 0,

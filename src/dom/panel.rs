@@ -49,7 +49,12 @@ pub(crate) fn render(doc: &Document, panel: &Element, report: &Report, names: &[
     }
     let list = el("ul", "ldm-cycle__members", None);
     for m in &c.members {
-        let name = names.get(m.index).filter(|n| !n.is_empty()).cloned().or_else(|| m.uai.clone()).unwrap_or_default();
+        let name = names
+            .get(m.index)
+            .filter(|n| !n.trim().is_empty())
+            .cloned()
+            .or_else(|| m.uai.clone())
+            .unwrap_or_else(|| (ui.member_number)(m.index + 1));
         let _ = list.append_child(&el("li", "", Some(&(ui.member_line)(&name, m.position, m.label_ends, c.campaign_year))));
     }
     if c.members.is_empty() {

@@ -41,6 +41,8 @@ pub(crate) struct View {
     pub created: Vec<Element>,
     pub summary: Option<Element>,
     pub summary_created: bool,
+    /// What the summary shows now (errors and their paths).
+    pub summary_key: String,
     pub counter: Option<Element>,
     pub counter_created: bool,
     pub next_id: u32,
@@ -92,6 +94,20 @@ impl View {
                 Some(w) => w.2.push(f),
                 None => wanted.push((key, field, vec![f])),
             }
+        }
+        // A path may now name another control (a row above was removed):
+        // what was shown for the old one goes, the new one gets its own.
+        let moved: Vec<String> = self
+            .shown
+            .iter()
+            .filter(|(k, shown)| {
+                let now = wanted.iter().find(|w| &w.0 == k).and_then(|w| w.1.as_ref()).map(|f| &f.el);
+                !shown.messages.is_connected() || (now.is_some() && now != shown.control.as_ref())
+            })
+            .map(|(k, _)| k.clone())
+            .collect();
+        for key in moved {
+            self.clear(&key);
         }
         let stale: Vec<String> =
             self.shown.iter().map(|(k, _)| k.clone()).filter(|k| !wanted.iter().any(|w| &w.0 == k)).collect();
@@ -276,7 +292,20 @@ impl View {
     /// host constraints the rules do not know.
     pub(crate) fn summary(&mut self, report: &Report, fields: &[Field], extra: &[(Element, String)]) -> Option<Element> {
         let errors: Vec<&Finding> = report.findings.iter().filter(|f| f.severity == Severity::Error).collect();
+        // Rebuilding unchanged links would remove the one being clicked.
+        let mut key = String::new();
+        for f in &errors {
+            key.push_str(&f.path.dotted());
+            key.push_str(&f.message);
+        }
+        for (_, m) in extra {
+            key.push_str(m);
+        }
         let el = self.summary_el();
+        if key == self.summary_key && el.is_connected() {
+            return Some(el);
+        }
+        self.summary_key = key;
         el.set_text_content(None);
         let count = errors.len() + extra.len();
         if count == 0 {
@@ -285,7 +314,7 @@ impl View {
             return Some(el);
         }
         let _ = el.remove_attribute("hidden");
-        let heading = self.create(if self.dsfr { "h3" } else { "h2" });
+        let heading = self.create("h2");
         if self.dsfr {
             heading.set_class_name("fr-alert__title");
         }
@@ -375,6 +404,7 @@ impl View {
             };
         }
         self.summary = None;
+        self.summary_key.clear();
         self.counter = None;
     }
 }
