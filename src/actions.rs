@@ -37,6 +37,19 @@ pub(crate) fn is_placeholder(text: &str) -> bool {
         "todo", "to do", "tbd", "a completer", "a remplir", "a rediger", "a venir", "a definir", "a faire",
         "a preciser", "en cours", "en cours de redaction", "texte", "description", "lorem ipsum", "test",
     ];
+    // Most descriptions are real text: decide those without folding.
+    let mut alnum = 0;
+    let mut only_x = true;
+    for c in text.chars().filter(|c| c.is_alphanumeric()) {
+        alnum += 1;
+        only_x &= c == 'x' || c == 'X';
+    }
+    if alnum == 0 || only_x {
+        return true;
+    }
+    if text.len() > 40 {
+        return text.trim_start().to_ascii_lowercase().starts_with("lorem ipsum");
+    }
     let mut folded = String::with_capacity(text.len());
     for c in text.chars() {
         if c.is_alphanumeric() {

@@ -82,30 +82,61 @@ pub(crate) struct Network<'a> {
     pub attributed_year: Option<i64>,
 }
 
+/// Where the reader is, as a chain on the stack: a [`Path`] is only built
+/// when a finding needs one.
+#[derive(Clone, Copy)]
+pub(crate) enum At<'a> {
+    Root,
+    Key(&'a At<'a>, &'a str),
+    Index(&'a At<'a>, usize),
+}
+
+impl At<'_> {
+    pub(crate) fn path(&self) -> Path {
+        let mut segs = Vec::new();
+        self.push(&mut segs);
+        Path(segs)
+    }
+
+    fn push(&self, segs: &mut Vec<Seg>) {
+        match self {
+            At::Root => {}
+            At::Key(parent, k) => {
+                parent.push(segs);
+                segs.push(Seg::Key((*k).to_owned()));
+            }
+            At::Index(parent, i) => {
+                parent.push(segs);
+                segs.push(Seg::Index(*i));
+            }
+        }
+    }
+}
+
 /// Reads the request object `fields`; reports wrong types and unknown fields.
 pub(crate) fn read<'a>(fields: &'a [(String, Value)], out: &mut Findings) -> Request<'a> {
-    let root = Path::root();
+    let root = At::Root;
     let mut r = Reader { out };
-    r.unknown_fields(fields, REQUEST_FIELDS, &root);
+    r.unknown_fields(fields, REQUEST_FIELDS, root);
     let get = |k: &str| fields.iter().rev().find(|(key, _)| key == k).map(|(_, v)| v);
 
     // A missing kind means "new"; a blank one is a wrong kind (SPEC §5).
-    let kind = match r.string(get("kind"), &root.key("kind")).map(str::trim) {
+    let kind = match r.string(get("kind"), At::Key(&root, "kind")).map(str::trim) {
         None | Some("new") => Ok(Kind::New),
         Some("join") => Ok(Kind::Join),
         Some(other) => Err(other),
     };
-    let title = r.string(get("title"), &root.key("title"));
-    let (scope_type, sectors, territory) = r.scope(get("scope"), &root.key("scope"));
-    let campus_available = r.boolean(get("campusAvailable"), &root.key("campusAvailable"));
-    let campaign_year = r.integer(get("campaignYear"), &root.key("campaignYear"));
-    let members = r.members(get("members"), &root.key("members"));
-    let joint_actions = r.joint_actions(get("jointActions"), &root.key("jointActions"));
-    let existing = r.object(get("existingNetwork"), NETWORK_FIELDS, &root.key("existingNetwork")).map(|f| {
-        let path = root.key("existingNetwork");
+    let title = r.string(get("title"), At::Key(&root, "title"));
+    let (scope_type, sectors, territory) = r.scope(get("scope"), At::Key(&root, "scope"));
+    let campus_available = r.boolean(get("campusAvailable"), At::Key(&root, "campusAvailable"));
+    let campaign_year = r.integer(get("campaignYear"), At::Key(&root, "campaignYear"));
+    let members = r.members(get("members"), At::Key(&root, "members"));
+    let joint_actions = r.joint_actions(get("jointActions"), At::Key(&root, "jointActions"));
+    let existing = r.object(get("existingNetwork"), NETWORK_FIELDS, At::Key(&root, "existingNetwork")).map(|f| {
+        let path = At::Key(&root, "existingNetwork");
         Network {
-            title: r.text(field(f, "title"), &path.key("title")),
-            attributed_year: r.integer(field(f, "attributedYear"), &path.key("attributedYear")),
+            title: r.text(field(f, "title"), At::Key(&path, "title")),
+            attributed_year: r.integer(field(f, "attributedYear"), At::Key(&path, "attributedYear")),
         }
     });
     Request {
@@ -143,45 +174,45 @@ impl Reader<'_> {
     }
 
     /// A string field; `None` when absent, null or of another type.
-    fn string<'a>(&mut self, v: Option<&'a Value>, path: &Path) -> Option<&'a str> {
+    fn string<'a>(&mut self, v: Option<&'a Value>, path: At<'_>) -> Option<&'a str> {
         match v {
             None | Some(Value::Null) => None,
             Some(Value::String(s)) => Some(s),
             Some(other) => {
-                self.wrong_type(other, "string", path.clone());
+                self.wrong_type(other, "string", path.path());
                 None
             }
         }
     }
 
     /// A string field whose blank value counts as absent.
-    fn text<'a>(&mut self, v: Option<&'a Value>, path: &Path) -> Option<&'a str> {
+    fn text<'a>(&mut self, v: Option<&'a Value>, path: At<'_>) -> Option<&'a str> {
         self.string(v, path).map(str::trim).filter(|s| !s.is_empty())
     }
 
-    fn integer(&mut self, v: Option<&Value>, path: &Path) -> Option<i64> {
+    fn integer(&mut self, v: Option<&Value>, path: At<'_>) -> Option<i64> {
         match v {
             None | Some(Value::Null) => None,
             Some(Value::Number(n)) if n.fract() == 0.0 && n.abs() < 1e15 => Some(*n as i64),
             Some(other) => {
-                self.wrong_type(other, "integer", path.clone());
+                self.wrong_type(other, "integer", path.path());
                 None
             }
         }
     }
 
-    fn boolean(&mut self, v: Option<&Value>, path: &Path) -> Option<bool> {
+    fn boolean(&mut self, v: Option<&Value>, path: At<'_>) -> Option<bool> {
         match v {
             None | Some(Value::Null) => None,
             Some(Value::Bool(b)) => Some(*b),
             Some(other) => {
-                self.wrong_type(other, "boolean", path.clone());
+                self.wrong_type(other, "boolean", path.path());
                 None
             }
         }
     }
 
-    fn object<'a>(&mut self, v: Option<&'a Value>, known: &[&str], path: &Path) -> Option<&'a [(String, Value)]> {
+    fn object<'a>(&mut self, v: Option<&'a Value>, known: &[&str], path: At<'_>) -> Option<&'a [(String, Value)]> {
         match v {
             None | Some(Value::Null) => None,
             Some(Value::Object(fields)) => {
@@ -189,89 +220,89 @@ impl Reader<'_> {
                 Some(fields)
             }
             Some(other) => {
-                self.wrong_type(other, "object", path.clone());
+                self.wrong_type(other, "object", path.path());
                 None
             }
         }
     }
 
-    fn list<'a>(&mut self, v: Option<&'a Value>, path: &Path) -> Option<&'a [Value]> {
+    fn list<'a>(&mut self, v: Option<&'a Value>, path: At<'_>) -> Option<&'a [Value]> {
         match v {
             None | Some(Value::Null) => None,
             Some(Value::Array(items)) => Some(items),
             Some(other) => {
-                self.wrong_type(other, "array", path.clone());
+                self.wrong_type(other, "array", path.path());
                 None
             }
         }
     }
 
     /// A list of filières: non-string items are reported, blanks left out.
-    fn string_list<'a>(&mut self, v: Option<&'a Value>, path: &Path) -> Vec<(usize, &'a str)> {
+    fn string_list<'a>(&mut self, v: Option<&'a Value>, path: At<'_>) -> Vec<(usize, &'a str)> {
         let Some(items) = self.list(v, path) else { return Vec::new() };
         let mut out = Vec::with_capacity(items.len());
         for (j, item) in items.iter().enumerate() {
-            if let Some(s) = self.text(Some(item), &path.index(j)) {
+            if let Some(s) = self.text(Some(item), At::Index(&path, j)) {
                 out.push((j, s));
             }
         }
         out
     }
 
-    fn unknown_fields(&mut self, fields: &[(String, Value)], known: &[&str], path: &Path) {
+    fn unknown_fields(&mut self, fields: &[(String, Value)], known: &[&str], path: At<'_>) {
         for (key, _) in fields {
             if !known.contains(&key.as_str()) {
                 let mut params = vec![("field", key.as_str().into())];
                 if let Some(guess) = suggest_field(key, known) {
                     params.push(("suggestion", guess.into()));
                 }
-                self.out.add(Code::RequestUnknownField, path.key(key), params);
+                self.out.add(Code::RequestUnknownField, At::Key(&path, key).path(), params);
             }
         }
     }
 
-    fn scope<'a>(&mut self, v: Option<&'a Value>, path: &Path) -> Scope<'a> {
+    fn scope<'a>(&mut self, v: Option<&'a Value>, path: At<'_>) -> Scope<'a> {
         let Some(fields) = self.object(v, SCOPE_FIELDS, path) else {
             return (Err(None), Vec::new(), None);
         };
-        let scope_type = match self.text(field(fields, "type"), &path.key("type")) {
+        let scope_type = match self.text(field(fields, "type"), At::Key(&path, "type")) {
             Some("sector") => Ok(ScopeType::Sector),
             Some("geographic") => Ok(ScopeType::Geographic),
             other => Err(other),
         };
-        let sectors = self.string_list(field(fields, "sectors"), &path.key("sectors"));
-        let territory_path = path.key("territory");
-        let territory = self.object(field(fields, "territory"), TERRITORY_FIELDS, &territory_path).map(|t| TerritoryInput {
-            level: self.text(field(t, "level"), &territory_path.key("level")),
-            code: self.text(field(t, "code"), &territory_path.key("code")),
-            name: self.text(field(t, "name"), &territory_path.key("name")),
+        let sectors = self.string_list(field(fields, "sectors"), At::Key(&path, "sectors"));
+        let territory_path = At::Key(&path, "territory");
+        let territory = self.object(field(fields, "territory"), TERRITORY_FIELDS, territory_path).map(|t| TerritoryInput {
+            level: self.text(field(t, "level"), At::Key(&territory_path, "level")),
+            code: self.text(field(t, "code"), At::Key(&territory_path, "code")),
+            name: self.text(field(t, "name"), At::Key(&territory_path, "name")),
         });
         (scope_type, sectors, territory)
     }
 
-    fn members<'a>(&mut self, v: Option<&'a Value>, path: &Path) -> Vec<Member<'a>> {
+    fn members<'a>(&mut self, v: Option<&'a Value>, path: At<'_>) -> Vec<Member<'a>> {
         let Some(items) = self.list(v, path) else { return Vec::new() };
-        items.iter().enumerate().map(|(i, item)| self.member(item, &path.index(i))).collect()
+        items.iter().enumerate().map(|(i, item)| self.member(item, At::Index(&path, i))).collect()
     }
 
-    fn member<'a>(&mut self, v: &'a Value, path: &Path) -> Member<'a> {
+    fn member<'a>(&mut self, v: &'a Value, path: At<'_>) -> Member<'a> {
         let mut m = Member { is_object: false, uai: None, name: None, status: Err(None), year: None, sectors: Vec::new() };
         let Some(fields) = self.object(Some(v), MEMBER_FIELDS, path) else {
             if matches!(v, Value::Null) {
-                self.wrong_type(v, "object", path.clone());
+                self.wrong_type(v, "object", path.path());
             }
             return m;
         };
         m.is_object = true;
         // Not trimmed: spaces around a UAI are reported (member.uai_normalized).
-        m.uai = self.string(field(fields, "uai"), &path.key("uai")).filter(|u| !u.trim().is_empty());
-        m.name = self.text(field(fields, "name"), &path.key("name"));
-        let label_path = path.key("label");
-        let Some(label) = self.object(field(fields, "label"), LABEL_FIELDS, &label_path) else {
+        m.uai = self.string(field(fields, "uai"), At::Key(&path, "uai")).filter(|u| !u.trim().is_empty());
+        m.name = self.text(field(fields, "name"), At::Key(&path, "name"));
+        let label_path = At::Key(&path, "label");
+        let Some(label) = self.object(field(fields, "label"), LABEL_FIELDS, label_path) else {
             return m;
         };
-        let status_path = label_path.key("status");
-        m.status = match self.text(field(label, "status"), &status_path) {
+        let status_path = At::Key(&label_path, "status");
+        m.status = match self.text(field(label, "status"), status_path) {
             None => Err(None),
             Some("labelled") => Ok(Status::Labelled),
             Some("renewal_requested") => Ok(Status::RenewalRequested),
@@ -279,22 +310,22 @@ impl Reader<'_> {
             Some("none") => Ok(Status::None),
             Some(other) => Err(Some(other)),
         };
-        m.year = self.integer(field(label, "lastDecisionYear"), &label_path.key("lastDecisionYear"));
-        m.sectors = self.string_list(field(label, "sectors"), &label_path.key("sectors")).into_iter().map(|(_, s)| s).collect();
-        self.string(field(label, "title"), &label_path.key("title"));
+        m.year = self.integer(field(label, "lastDecisionYear"), At::Key(&label_path, "lastDecisionYear"));
+        m.sectors = self.string_list(field(label, "sectors"), At::Key(&label_path, "sectors")).into_iter().map(|(_, s)| s).collect();
+        self.string(field(label, "title"), At::Key(&label_path, "title"));
         m
     }
 
-    fn joint_actions<'a>(&mut self, v: Option<&'a Value>, path: &Path) -> Vec<(&'a str, Option<&'a str>)> {
+    fn joint_actions<'a>(&mut self, v: Option<&'a Value>, path: At<'_>) -> Vec<(&'a str, Option<&'a str>)> {
         let fields = match v {
             None | Some(Value::Null) => return Vec::new(),
             Some(Value::Object(fields)) => fields,
             Some(other) => {
-                self.wrong_type(other, "object", path.clone());
+                self.wrong_type(other, "object", path.path());
                 return Vec::new();
             }
         };
-        fields.iter().map(|(id, d)| (id.as_str(), self.string(Some(d), &path.key(id)))).collect()
+        fields.iter().map(|(id, d)| (id.as_str(), self.string(Some(d), At::Key(&path, id)))).collect()
     }
 }
 

@@ -1,7 +1,7 @@
 //! The territories table of SPEC §7: UAI prefix → département → académie →
 //! région académique, built from `data/territories.tsv` at compile time.
 
-use crate::text::folded_words;
+use crate::text::fold_words_into;
 
 /// One row of the table: the département (or collectivity) a UAI prefix
 /// designates, and the académie and région académique it belongs to.
@@ -81,22 +81,37 @@ impl Area {
     /// The area a code names at `level`: a département by its code or name,
     /// an académie or région académique by its slug or display name.
     pub(crate) fn find(level: Level, code: &str) -> Option<Area> {
-        let words = folded_words(code);
-        let number: Option<u32> = code.trim().parse().ok();
+        let code = code.trim();
+        // Codes and slugs as forms send them, without folding anything.
+        let exact = |s: &str| s.eq_ignore_ascii_case(code);
+        let number: Option<u32> = code.parse().ok();
         let row = TABLE.iter().find(|t| match level {
-            Level::Departement => {
-                number.is_some_and(|n| t.departement.parse() == Ok(n))
-                    || words == folded_words(t.departement)
-                    || words == folded_words(t.departement_name)
-            }
-            Level::Academie => words == folded_words(t.academie) || words == folded_words(t.academie_name),
-            Level::RegionAcademique => [t.region_academique, t.region_academique_name]
-                .into_iter()
-                .flatten()
-                .any(|n| words == folded_words(n)),
+            Level::Departement => exact(t.departement) || number.is_some_and(|n| t.departement.parse() == Ok(n)),
+            Level::Academie => exact(t.academie),
+            Level::RegionAcademique => t.region_academique.is_some_and(exact),
             Level::Bassin | Level::Other => false,
-        })?;
+        });
+        let row = row.or_else(|| Self::find_by_name(level, code))?;
         Some(Area { level, row })
+    }
+
+    /// A display name or a slug typed another way: compared word by word
+    /// without accents, capitals, apostrophes or hyphens.
+    fn find_by_name(level: Level, code: &str) -> Option<&'static Territory> {
+        let mut want = String::new();
+        fold_words_into(&mut want, code);
+        let mut buf = String::new();
+        let mut same = |s: &str| {
+            buf.clear();
+            fold_words_into(&mut buf, s);
+            buf == want
+        };
+        TABLE.iter().find(|t| match level {
+            Level::Departement => same(t.departement_name),
+            Level::Academie => same(t.academie) || same(t.academie_name),
+            Level::RegionAcademique => [t.region_academique, t.region_academique_name].into_iter().flatten().any(&mut same),
+            Level::Bassin | Level::Other => false,
+        })
     }
 
     /// The name the title should show.

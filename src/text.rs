@@ -112,6 +112,22 @@ pub(crate) fn fold_key(s: &str) -> String {
     out
 }
 
+/// `s` folded into its words joined by single spaces, appended to `out`
+/// (« Provence-Alpes-Côte d’Azur » → « provence alpes cote d azur »).
+pub(crate) fn fold_words_into(out: &mut String, s: &str) {
+    let start = out.len();
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            push_folded(out, c);
+        } else if out.len() > start && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+}
+
 /// The words of `s`, folded: accents, capitals, apostrophes, hyphens and
 /// punctuation dropped (they separate words).
 pub(crate) fn folded_words(s: &str) -> Vec<String> {
