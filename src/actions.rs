@@ -5,6 +5,8 @@ use crate::input::Request;
 use crate::report::{Code, Path};
 use crate::text::push_folded;
 
+// One copy, however many callers: size matters more than a call here.
+#[inline(never)]
 pub(crate) fn check(req: &Request<'_>, criteria: &[(&str, &str)], out: &mut Findings) {
     let path = |id: &str| Path::root().key("jointActions").key(id);
     for &(id, label) in criteria {

@@ -33,6 +33,8 @@ pub(crate) fn position(is_object: bool, status: Result<Status, Option<&str>>, ye
 }
 
 /// The cycle block, and its info findings.
+// One copy, however many callers: size matters more than a call here.
+#[inline(never)]
 pub(crate) fn compute(
     kind: Kind,
     network_year: Option<i64>,

@@ -22,6 +22,8 @@ impl Findings {
     /// Sorted as SPEC §4 says (field order, then error, warning, info, then
     /// code), with messages in the language of `options`. The sort is
     /// stable, so findings of one code at one path keep the rules' order.
+    // One copy, however many callers: size matters more than a call here.
+    #[inline(never)]
     pub(crate) fn finish(self, options: &Options) -> Vec<Finding> {
         let criteria = options.criteria_ids();
         let mut keyed: Vec<_> = self

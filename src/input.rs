@@ -114,6 +114,8 @@ impl At<'_> {
 }
 
 /// Reads the request object `fields`; reports wrong types and unknown fields.
+// One copy, however many callers: size matters more than a call here.
+#[inline(never)]
 pub(crate) fn read<'a>(fields: &'a [(String, Value)], out: &mut Findings) -> Request<'a> {
     let root = At::Root;
     let mut r = Reader { out };

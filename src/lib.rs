@@ -149,6 +149,8 @@ impl Request {
 /// let report = validate(&Request::from_json("[]").unwrap(), &Options::default());
 /// assert_eq!(report.codes(), ["request.not_an_object"]);
 /// ```
+// One copy, however many callers: size matters more than a call here.
+#[inline(never)]
 pub fn validate(request: &Request, options: &Options) -> Report {
     let mut out = Findings::new();
     let Value::Object(fields) = &request.value else {

@@ -33,6 +33,8 @@ fn label_path(i: usize, field: &str) -> Path {
     path(i, "label").key(field)
 }
 
+// One copy, however many callers: size matters more than a call here.
+#[inline(never)]
 pub(crate) fn check<'a>(req: &'a Request<'a>, kind: Kind, c: i64, out: &mut Findings) -> Vec<MemberFacts<'a>> {
     let count = req.members.len() as i64;
     let min = if kind == Kind::New { 2 } else { 1 };

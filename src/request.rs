@@ -7,6 +7,8 @@ use crate::report::{Code, Path};
 
 /// Checks kind, campus and join rules; returns the kind the other rules use
 /// (a wrong kind is checked as a new network).
+// One copy, however many callers: size matters more than a call here.
+#[inline(never)]
 pub(crate) fn check(req: &Request<'_>, c: i64, out: &mut Findings) -> Kind {
     let kind = match req.kind {
         Ok(kind) => kind,

@@ -14,6 +14,8 @@ fn scope_path(field: &str) -> Path {
 }
 
 /// Checks the scope and says what the title should name.
+// One copy, however many callers: size matters more than a call here.
+#[inline(never)]
 pub(crate) fn check<'a>(req: &Request<'a>, facts: &[MemberFacts<'_>], out: &mut Findings) -> Option<Perimeter<'a>> {
     match req.scope_type {
         Ok(ScopeType::Sector) => sector(req, facts, out),

@@ -26,6 +26,50 @@ pub(crate) fn nfc(s: &str) -> Cow<'_, str> {
     Cow::Owned(String::from(js))
 }
 
+/// Characters as a person counts them: extended grapheme clusters.
+///
+/// Below U+0300 (Latin, with accents already composed) every character is a
+/// cluster of its own, but for CR LF: counted directly, which is what titles
+/// nearly always are. Other text goes to a segmenter: Unicode's tables
+/// natively, the host's `Intl.Segmenter` in the browser.
+pub(crate) fn grapheme_count(s: &str) -> i64 {
+    if s.chars().all(|c| (c as u32) < 0x300) {
+        return s.chars().count() as i64 - s.matches("\r\n").count() as i64;
+    }
+    segmented_count(s)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn segmented_count(s: &str) -> i64 {
+    use unicode_segmentation::UnicodeSegmentation;
+    s.graphemes(true).count() as i64
+}
+
+#[cfg(target_arch = "wasm32")]
+fn segmented_count(s: &str) -> i64 {
+    host::grapheme_count(s) as i64
+}
+
+#[cfg(target_arch = "wasm32")]
+mod host {
+    use wasm_bindgen::prelude::*;
+
+    // Without Intl.Segmenter (old browsers), count code points that are not
+    // combining marks or joiners: right for every script that composes.
+    #[wasm_bindgen(inline_js = "
+        let seg;
+        export function grapheme_count(s) {
+            if (seg === undefined) seg = typeof Intl === 'object' && Intl.Segmenter ? new Intl.Segmenter() : null;
+            let n = 0;
+            if (seg) { for (const _ of seg.segment(s)) n++; return n; }
+            for (const c of s) if (!/[\\p{M}\\u200d\\ufe0f]/u.test(c)) n++;
+            return n;
+        }")]
+    extern "C" {
+        pub fn grapheme_count(s: &str) -> u32;
+    }
+}
+
 /// Unicode category Zs (space separators).
 pub(crate) fn is_space_separator(c: char) -> bool {
     matches!(c, ' ' | '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}')

@@ -4,7 +4,6 @@
 use crate::findings::Findings;
 use crate::report::{Code, Mention, Path, TitleSummary};
 use crate::text::{contains_words, folded_words, is_forbidden_in_title, is_space_separator, latin_lower, nfc, push_folded};
-use unicode_segmentation::UnicodeSegmentation;
 
 /// The mention every appellation title must carry.
 pub const MENTION: &str = "Lycée(s) des métiers en réseau";
@@ -46,7 +45,7 @@ pub(crate) fn normalize(raw: &str) -> (String, bool) {
 
 /// Characters as a person counts them: extended grapheme clusters.
 pub(crate) fn count(s: &str) -> i64 {
-    s.graphemes(true).count() as i64
+    crate::text::grapheme_count(s)
 }
 
 /// Where and how the mention was found, in chars of the normalised title.
@@ -59,6 +58,8 @@ struct Found {
 
 /// Checks the title; `perimeter` is `None` when the scope does not say what
 /// the title should name.
+// One copy, however many callers: size matters more than a call here.
+#[inline(never)]
 pub(crate) fn check(raw: Option<&str>, perimeter: Option<Perimeter<'_>>, out: &mut Findings) -> TitleSummary {
     let path = || Path::root().key("title");
     let (normalized, changed) = raw.map(normalize).unwrap_or_default();

@@ -352,44 +352,65 @@ impl<'a> Parser<'a> {
     }
 
     fn number(&mut self) -> Parsed<Value> {
+        #[cfg(not(target_arch = "wasm32"))]
         let start = self.pos;
-        let digits = |p: &mut Self| {
-            let from = p.pos;
-            while p.bytes.get(p.pos).is_some_and(u8::is_ascii_digit) {
-                p.pos += 1;
-            }
-            p.pos > from
-        };
-        if self.bytes[self.pos] == b'-' {
+        let negative = self.bytes[self.pos] == b'-';
+        if negative {
             self.pos += 1;
         }
         if self.host && self.text[self.pos..].starts_with("Infinity") {
             self.pos += "Infinity".len();
             return Ok(Value::Foreign(Foreign::Infinity));
         }
-        if !digits(self) {
+        // In the wasm, computed by hand rather than by `str::parse::<f64>`,
+        // whose tables would weigh on the module: only whole numbers (years)
+        // matter to the rules, and they come out exact; other numbers only
+        // need to stay "not whole".
+        let mut mantissa = 0f64;
+        let mut scale = 0i32;
+        let mut digits = |p: &mut Self, after_point: bool| {
+            let from = p.pos;
+            while let Some(d) = p.bytes.get(p.pos).filter(|b| b.is_ascii_digit()) {
+                mantissa = mantissa * 10.0 + f64::from(d - b'0');
+                scale -= i32::from(after_point);
+                p.pos += 1;
+            }
+            p.pos > from
+        };
+        if !digits(self, false) {
             return Err(self.fail("a digit was expected"));
         }
         if self.bytes.get(self.pos) == Some(&b'.') {
             self.pos += 1;
-            if !digits(self) {
+            if !digits(self, true) {
                 return Err(self.fail("a digit was expected after '.'"));
             }
         }
         if let Some(b'e' | b'E') = self.bytes.get(self.pos) {
             self.pos += 1;
-            if let Some(b'+' | b'-') = self.bytes.get(self.pos) {
+            let sign = match self.bytes.get(self.pos) {
+                Some(b'-') => -1,
+                Some(b'+') => 1,
+                _ => 0,
+            };
+            self.pos += usize::from(sign != 0);
+            let from = self.pos;
+            let mut exp = 0i32;
+            while let Some(d) = self.bytes.get(self.pos).filter(|b| b.is_ascii_digit()) {
+                exp = exp.saturating_mul(10).saturating_add(i32::from(d - b'0'));
                 self.pos += 1;
             }
-            if !digits(self) {
+            if self.pos == from {
                 return Err(self.fail("a digit was expected in the exponent"));
             }
+            scale = scale.saturating_add(if sign < 0 { -exp } else { exp });
         }
-        match self.text[start..self.pos].parse::<f64>() {
-            Ok(n) if n.is_finite() => Ok(Value::Number(n)),
-            Ok(_) => Ok(Value::Foreign(Foreign::Infinity)),
-            Err(_) => Err(self.fail("malformed number")),
-        }
+        let magnitude = if scale >= 0 { mantissa * 10f64.powi(scale) } else { mantissa / 10f64.powi(-scale) };
+        let n = if negative { -magnitude } else { magnitude };
+        // Natively, where size does not matter, the exact reading.
+        #[cfg(not(target_arch = "wasm32"))]
+        let n = self.text[start..self.pos].parse::<f64>().unwrap_or(n);
+        Ok(if n.is_finite() { Value::Number(n) } else { Value::Foreign(Foreign::Infinity) })
     }
 
     fn string(&mut self) -> Parsed<String> {
@@ -483,6 +504,15 @@ mod tests {
                 Value::String("éé😀\n".into())
             ])
         );
+    }
+
+    #[test]
+    fn numbers_whole_and_not() {
+        for (text, n) in [("2026", 2026.0), ("-3", -3.0), ("2026.0", 2026.0), ("1e3", 1000.0), ("25E-1", 2.5), ("0.5", 0.5)] {
+            assert_eq!(Value::parse(text), Ok(Value::Number(n)), "{text}");
+        }
+        assert_eq!(Value::parse("1e999"), Ok(Value::Foreign(Foreign::Infinity)));
+        assert!(matches!(Value::parse("2026.4"), Ok(Value::Number(n)) if n.fract() != 0.0));
     }
 
     #[test]

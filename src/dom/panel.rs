@@ -7,9 +7,16 @@ use crate::{Code, CycleSummary, Position, Report};
 use web_sys::{Document, Element};
 
 const SVG: &str = "http://www.w3.org/2000/svg";
-const ROW: f64 = 26.0;
-const LEFT: f64 = 96.0;
-const WIDTH: f64 = 640.0;
+// Whole SVG units: formatting floats would bring their machinery into the wasm.
+const ROW: i64 = 26;
+const LEFT: i64 = 96;
+const WIDTH: i64 = 640;
+
+fn num(n: i64) -> String {
+    let mut s = String::new();
+    crate::json::write_int(&mut s, n);
+    s
+}
 
 /// Fills `panel` with the cycle of `report`; `names` are the members' names.
 pub(crate) fn render(doc: &Document, panel: &Element, report: &Report, names: &[String], ui: &Ui, dsfr: bool) {
@@ -92,12 +99,12 @@ fn timeline(doc: &Document, c: &CycleSummary, names: &[String], ui: &Ui) -> Opti
     let ends = c.members.iter().filter_map(|m| m.label_ends.map(|e| if m.position == Position::Renewal { e + 5 } else { e }));
     let first = starts.chain([cy]).min().unwrap_or(cy).max(cy - 10);
     let last = ends.chain([c.appellation_ends, cy + 5]).max().unwrap_or(cy + 5).min(cy + 15);
-    let span = (last - first).max(1) as f64;
-    let x = |year: i64| LEFT + (year - first) as f64 * (WIDTH - LEFT - 16.0) / span;
+    let span = (last - first).max(1);
+    let x = |year: i64| LEFT + (year - first) * (WIDTH - LEFT - 16) / span;
     let rows = c.members.len() + 1;
-    let height = 34.0 + ROW * rows as f64;
+    let height = 34 + ROW * rows as i64;
     let root = svg(doc, "svg", &[
-        ("viewBox", format!("0 0 {WIDTH} {height}")),
+        ("viewBox", ["0 0 ", &num(WIDTH), " ", &num(height)].concat()),
         ("width", "100%".into()),
         ("role", "img".into()),
         ("class", "ldm-timeline".into()),
@@ -108,23 +115,23 @@ fn timeline(doc: &Document, c: &CycleSummary, names: &[String], ui: &Ui) -> Opti
         t.set_text_content(Some(&(ui.timeline_label)(first, last)));
     }
     add(&root, title);
-    let text = |x0: f64, y0: f64, s: &str, anchor: &str| {
-        let t = svg(doc, "text", &[("x", x0.to_string()), ("y", y0.to_string()), ("font-size", "11".into()), ("text-anchor", anchor.into()), ("fill", "#161616".into())]);
+    let text = |x0: i64, y0: i64, s: &str, anchor: &str| {
+        let t = svg(doc, "text", &[("x", num(x0)), ("y", num(y0)), ("font-size", "11".into()), ("text-anchor", anchor.into()), ("fill", "#161616".into())]);
         if let Some(t) = &t {
             t.set_text_content(Some(s));
         }
         t
     };
     for year in first..=last {
-        add(&root, svg(doc, "line", &[("x1", x(year).to_string()), ("x2", x(year).to_string()), ("y1", "16".into()), ("y2", height.to_string()), ("stroke", "#e5e5e5".into())]));
-        add(&root, text(x(year), 12.0, &year.to_string(), "middle"));
+        add(&root, svg(doc, "line", &[("x1", num(x(year))), ("x2", num(x(year))), ("y1", "16".into()), ("y2", num(height)), ("stroke", "#e5e5e5".into())]));
+        add(&root, text(x(year), 12, &num(year), "middle"));
     }
     let bar = |row: usize, from: i64, to: i64, fill: &str, dashed: bool| {
-        let y = 22.0 + ROW * row as f64;
+        let y = 22 + ROW * row as i64;
         let mut attrs = vec![
-            ("x", x(from).to_string()),
-            ("y", y.to_string()),
-            ("width", (x(to) - x(from)).max(2.0).to_string()),
+            ("x", num(x(from))),
+            ("y", num(y)),
+            ("width", num((x(to) - x(from)).max(2))),
             ("height", "14".into()),
             ("rx", "3".into()),
             ("fill", fill.into()),
@@ -138,7 +145,7 @@ fn timeline(doc: &Document, c: &CycleSummary, names: &[String], ui: &Ui) -> Opti
     };
     for (row, m) in c.members.iter().enumerate() {
         let name = m.uai.clone().filter(|u| !u.is_empty()).or_else(|| names.get(m.index).cloned()).unwrap_or_default();
-        add(&root, text(4.0, 33.0 + ROW * row as f64, &name, "start"));
+        add(&root, text(4, 33 + ROW * row as i64, &name, "start"));
         match (m.position, m.label_ends) {
             (Position::Applying, _) => {
                 add(&root, bar(row, cy, cy + 5, "#666666", true));
@@ -146,25 +153,26 @@ fn timeline(doc: &Document, c: &CycleSummary, names: &[String], ui: &Ui) -> Opti
             (Position::Renewal, Some(end)) => {
                 add(&root, bar(row, end - 5, end, "#000091", false));
                 add(&root, bar(row, end, end + 5, "#000091", true));
-                add(&root, marker(doc, x(end), 29.0 + ROW * row as f64, "#ce0500"));
+                add(&root, marker(doc, x(end), 29 + ROW * row as i64, "#ce0500"));
             }
             (_, Some(end)) => {
                 let color = if m.position == Position::Expired { "#ce0500" } else { "#000091" };
                 add(&root, bar(row, end - 5, end, color, false));
-                add(&root, marker(doc, x(end), 29.0 + ROW * row as f64, "#ce0500"));
+                add(&root, marker(doc, x(end), 29 + ROW * row as i64, "#ce0500"));
             }
             _ => {}
         }
     }
     let row = c.members.len();
-    add(&root, text(4.0, 33.0 + ROW * row as f64, ui.appellation_word, "start"));
+    add(&root, text(4, 33 + ROW * row as i64, ui.appellation_word, "start"));
     add(&root, bar(row, cy, c.appellation_ends, "#18753c", false));
-    add(&root, svg(doc, "line", &[("x1", x(cy).to_string()), ("x2", x(cy).to_string()), ("y1", "16".into()), ("y2", height.to_string()), ("stroke", "#161616".into()), ("stroke-width", "2".into())]));
+    add(&root, svg(doc, "line", &[("x1", num(x(cy))), ("x2", num(x(cy))), ("y1", "16".into()), ("y2", num(height)), ("stroke", "#161616".into()), ("stroke-width", "2".into())]));
     Some(root)
 }
 
 /// A renewal year: a small diamond.
-fn marker(doc: &Document, cx: f64, cy: f64, color: &str) -> Option<Element> {
-    let points = format!("{cx},{} {},{cy} {cx},{} {},{cy}", cy - 7.0, cx + 7.0, cy + 7.0, cx - 7.0);
+fn marker(doc: &Document, cx: i64, cy: i64, color: &str) -> Option<Element> {
+    let pt = |x: i64, y: i64| [num(x), ",".into(), num(y)].concat();
+    let points = [pt(cx, cy - 7), pt(cx + 7, cy), pt(cx, cy + 7), pt(cx - 7, cy)].join(" ");
     svg(doc, "polygon", &[("points", points), ("fill", color.into()), ("stroke", "#ffffff".into())])
 }
