@@ -12,6 +12,13 @@ const MAX_DEPTH = 40;
 const MAX_NODES = 200000;
 
 export function encode(value) {
+  // Fast path: a plain tree of JSON values is what forms nearly always
+  // give, and the engine's JSON.stringify writes it several times faster.
+  try {
+    if (value !== null && typeof value === 'object' && isPlain(value, 1)) return JSON.stringify(value);
+  } catch {
+    // A getter threw: the careful path below says where.
+  }
   const state = { nodes: 0, ancestors: [] };
   try {
     return write(value, 1, state, true);
@@ -91,5 +98,31 @@ function read(v, key) {
     return v[key];
   } catch {
     return UNREADABLE;
+  }
+}
+
+/** Whether `v` is plain JSON all the way down (no cycle, no exotic value). */
+function isPlain(v, depth) {
+  if (depth > MAX_DEPTH) return false;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (!isPlainLeaf(v[i], depth)) return false;
+    return true;
+  }
+  if (Object.getPrototypeOf(v) !== Object.prototype) return false;
+  for (const key in v) if (!isPlainLeaf(v[key], depth)) return false;
+  return true;
+}
+
+function isPlainLeaf(x, depth) {
+  switch (typeof x) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(x);
+    case 'object':
+      return x === null || isPlain(x, depth + 1);
+    default:
+      return false;
   }
 }

@@ -50,7 +50,8 @@ pub(crate) fn is_placeholder(text: &str) -> bool {
         return true;
     }
     if text.len() > 40 {
-        return text.trim_start().to_ascii_lowercase().starts_with("lorem ipsum");
+        let start = text.trim_start().as_bytes();
+        return start.len() >= 11 && start[..11].eq_ignore_ascii_case(b"lorem ipsum");
     }
     let mut folded = String::with_capacity(text.len());
     for c in text.chars() {

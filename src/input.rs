@@ -388,30 +388,35 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// The path of the first value nested deeper than 32 levels (the request is
 /// level 1), or of a subtree the JSON reader already cut.
 pub(crate) fn too_deep(v: &Value) -> Option<Path> {
-    fn walk(v: &Value, level: usize, path: &mut Vec<Seg>) -> bool {
+    fn deep(v: &Value, level: usize) -> bool {
         if level > crate::MAX_DEPTH || matches!(v, Value::Foreign(crate::Foreign::TooDeep)) {
             return true;
         }
         match v {
-            Value::Array(items) => items.iter().enumerate().any(|(i, item)| {
-                path.push(Seg::Index(i));
-                walk(item, level + 1, path) || {
-                    path.pop();
-                    false
-                }
-            }),
-            Value::Object(fields) => fields.iter().any(|(k, item)| {
-                path.push(Seg::Key(k.clone()));
-                walk(item, level + 1, path) || {
-                    path.pop();
-                    false
-                }
-            }),
+            Value::Array(items) => items.iter().any(|item| deep(item, level + 1)),
+            Value::Object(fields) => fields.iter().any(|(_, item)| deep(item, level + 1)),
             _ => false,
         }
     }
+    // Nearly every request is shallow: find out before building any path.
+    if !deep(v, 1) {
+        return None;
+    }
     let mut path = Vec::new();
-    walk(v, 1, &mut path).then_some(Path(path))
+    let mut cur = v;
+    let mut level = 1;
+    while level <= crate::MAX_DEPTH && !matches!(cur, Value::Foreign(crate::Foreign::TooDeep)) {
+        let next = match cur {
+            Value::Array(items) => items.iter().enumerate().find(|(_, item)| deep(item, level + 1)).map(|(i, item)| (Seg::Index(i), item)),
+            Value::Object(fields) => fields.iter().find(|(_, item)| deep(item, level + 1)).map(|(k, item)| (Seg::Key(k.clone()), item)),
+            _ => None,
+        };
+        let Some((seg, item)) = next else { break };
+        path.push(seg);
+        cur = item;
+        level += 1;
+    }
+    Some(Path(path))
 }
 
 /// The objects of the model, for ordering findings.

@@ -160,25 +160,28 @@ fn boundary(chars: &[char], i: Option<usize>) -> bool {
 }
 
 fn find_mention(chars: &[char]) -> Option<Found> {
-    let mention: Vec<char> = MENTION.chars().collect();
-    let plain = |c: char| if is_space_separator(c) { ' ' } else { c };
-    let caseless = |a: char, b: char| latin_lower(a) == latin_lower(b);
-    let window = |eq: &dyn Fn(char, char) -> bool| {
-        (0..=chars.len().saturating_sub(mention.len())).find(|&i| {
-            chars.len() >= mention.len()
-                && chars[i..i + mention.len()].iter().zip(&mention).all(|(&a, &b)| eq(plain(a), b))
-                && boundary(chars, i.checked_sub(1))
-                && boundary(chars, Some(i + mention.len()))
-        })
-    };
-    let at = |mention_kind, start: usize| Found { mention: mention_kind, start, end: start + mention.len() };
-    if let Some(i) = window(&|a, b| a == b) {
+    let len = MENTION.chars().count();
+    let at = |mention, start: usize| Found { mention, start, end: start + len };
+    // Any space separator counts as a plain space when looking for it.
+    let plain: String = chars.iter().map(|&c| if is_space_separator(c) { ' ' } else { c }).collect();
+    if let Some(i) = find_words(&plain, MENTION, chars, len) {
         return Some(at(Mention::Exact, i));
     }
-    if let Some(i) = window(&caseless) {
+    // Capitals ignored: one lower-case char per char, so indices still match.
+    let lower: String = plain.chars().map(latin_lower).collect();
+    let mention: String = MENTION.chars().map(latin_lower).collect();
+    if let Some(i) = find_words(&lower, &mention, chars, len) {
         return Some(at(Mention::Case, i));
     }
     fuzzy(chars, "desmetiersenreseau", true).map(|(start, end)| Found { mention: Mention::Misspelled, start, end })
+}
+
+/// The char index of the first `needle` in `hay` that stands as words of its
+/// own (`chars` are the title's, `len` the needle's length in chars).
+fn find_words(hay: &str, needle: &str, chars: &[char], len: usize) -> Option<usize> {
+    hay.match_indices(needle)
+        .map(|(byte, _)| hay[..byte].chars().count())
+        .find(|&i| boundary(chars, i.checked_sub(1)) && boundary(chars, Some(i + len)))
 }
 
 /// A label's mention « Lycée des métiers » without « en réseau ».
