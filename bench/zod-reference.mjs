@@ -427,7 +427,8 @@ function requestSchema(criteria, defaultYear) {
   const description = text.refine((d) => d === undefined || !isPlaceholder(d), issue('actions.placeholder'));
   const JointActions = z
     .object(Object.fromEntries(criteria.map((id) => [id, description])))
-    .catchall(str.superRefine((_, ctx) => raise(ctx, 'actions.unknown_criterion')));
+    // Only a description counts: a null or blank entry is no description.
+    .catchall(text.superRefine((d, ctx) => d !== undefined && raise(ctx, 'actions.unknown_criterion')));
   return z
     .strictObject({
       kind: str
@@ -489,7 +490,8 @@ function requestRules(req, ctx, criteria, defaultYear) {
 
   if (!req.title?.normalized) raise(ctx, 'title.missing', ['title']);
   if (!req.scope) raise(ctx, 'scope.type_missing', ['scope', 'type']);
-  if (members.length < (kind === 'new' ? 2 : 1)) raise(ctx, 'members.too_few', ['members']);
+  // A list entry that is not an object (reported as a wrong type) is no member.
+  if (members.filter((m) => m !== undefined).length < (kind === 'new' ? 2 : 1)) raise(ctx, 'members.too_few', ['members']);
 
   // Label years against the campaign.
   const positions = members.map((m, i) => {

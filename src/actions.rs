@@ -24,7 +24,9 @@ pub(crate) fn check(req: &Request<'_>, criteria: &[(&str, &str)], out: &mut Find
         }
     }
     let mut reported: Vec<&str> = Vec::new();
-    for &(id, _) in &req.joint_actions {
+    // Only a description counts: a null or blank entry is no description.
+    let described = req.joint_actions.iter().filter(|(_, d)| d.is_some_and(|t| !t.trim().is_empty()));
+    for &(id, _) in described {
         if !criteria.iter().any(|(c, _)| *c == id) && !reported.contains(&id) {
             reported.push(id);
             out.add(Code::ActionsUnknownCriterion, path(id), vec![("criterion", id.into())]);

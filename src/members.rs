@@ -36,7 +36,8 @@ fn label_path(i: usize, field: &str) -> Path {
 // One copy, however many callers: size matters more than a call here.
 #[inline(never)]
 pub(crate) fn check<'a>(req: &'a Request<'a>, kind: Kind, c: i64, out: &mut Findings) -> Vec<MemberFacts<'a>> {
-    let count = req.members.len() as i64;
+    // A list item that is not an object is no member (it is reported as a wrong type).
+    let count = req.members.iter().filter(|m| m.is_object).count() as i64;
     let min = if kind == Kind::New { 2 } else { 1 };
     if count < min {
         let kind = if kind == Kind::New { "new" } else { "join" };
