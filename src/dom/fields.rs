@@ -17,13 +17,19 @@ pub(crate) struct Field {
     pub el: Element,
 }
 
+/// The form as bound now: its member rows and every bound control.
+pub(crate) struct Bound {
+    pub rows: Vec<Element>,
+    pub fields: Vec<Field>,
+}
+
 /// How controls are found: `data-ldm` attributes, or a selector map.
 pub(crate) struct Binding {
     /// `(path, CSS selector)`; `members` selects the rows.
     pub selectors: Vec<(String, String)>,
 }
 
-fn all(root: &Element, selector: &str) -> Vec<Element> {
+pub(crate) fn all(root: &Element, selector: &str) -> Vec<Element> {
     let Ok(list) = root.query_selector_all(selector) else { return Vec::new() };
     (0..list.length()).filter_map(|i| list.get(i)?.dyn_into::<Element>().ok()).collect()
 }
@@ -39,7 +45,7 @@ impl Binding {
     }
 
     /// Every bound control of the form, top-level fields then each row's.
-    pub(crate) fn fields(&self, form: &Element) -> Vec<Field> {
+    pub(crate) fn bind(&self, form: &Element) -> Bound {
         let rows = self.rows(form);
         let in_row = |el: &Element| rows.iter().any(|r| r.contains(Some(el)));
         let mut out = Vec::new();
@@ -80,7 +86,7 @@ impl Binding {
                 }
             }
         }
-        out
+        Bound { rows, fields: out }
     }
 }
 

@@ -11,7 +11,7 @@ mod panel;
 mod render;
 
 use crate::{validate, Lang, Options, Position, Report, Request, Value};
-use fields::{Binding, Field};
+use fields::{Binding, Bound, Field};
 use render::{focus, View, GENERATED};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -148,29 +148,33 @@ impl State {
     /// Validates the form and shows the result; `everything` shows every
     /// field's messages (submit, `validate()`), else only checked fields.
     fn run(&mut self, everything: bool) -> After {
+        let bound = self.binding.bind(self.el());
+        self.run_bound(everything, bound)
+    }
+
+    /// As `run`, with the controls already found (an event handler did).
+    fn run_bound(&mut self, everything: bool, bound: Bound) -> After {
         if everything {
             self.submitted = true;
         }
-        let form = self.el().clone();
-        let fields = self.binding.fields(&form);
-        let rows = self.binding.rows(&form).len();
-        let request = Request::from_value(fields::read(&fields, rows));
+        let fields = &bound.fields[..];
+        let request = Request::from_value(fields::read(fields, bound.rows.len()));
         let report = validate(&request, &self.options);
         let submitted = self.submitted;
         let touched = &self.touched;
         let visible = |f: Option<&Field>| submitted || f.is_some_and(|f| touched.contains(&f.el));
-        self.view.fields(&report, &fields, &visible);
+        self.view.fields(&report, &bound, &visible);
         let title = fields.iter().find(|f| f.path == "title").map(|f| f.el.clone());
         self.view.counter(report.title.length, report.title.max, title.as_ref());
         let mut focus_to = None;
         if self.submitted {
             let extra = self.host_constraints();
-            let summary = self.view.summary(&report, &fields, &extra);
+            let summary = self.view.summary(&report, fields, &extra);
             if everything && (!report.valid || !extra.is_empty()) {
                 focus_to = summary;
             }
         }
-        self.panel(&report, &fields);
+        self.panel(&report, fields);
         let json = report.to_json();
         self.report_json = Some(json.clone());
         self.report = Some(report);
@@ -257,13 +261,6 @@ impl State {
         Some(panel)
     }
 
-    fn is_bound(&self, target: &Element) -> bool {
-        self.binding.fields(self.el()).iter().any(|f| f.el == *target)
-    }
-
-    fn bound_key(&self, target: &Element) -> Option<String> {
-        self.binding.fields(self.el()).into_iter().find(|f| f.el == *target).map(|f| f.key)
-    }
 
     fn touch(&mut self, el: &Element) {
         if !self.touched.contains(el) {
@@ -358,6 +355,7 @@ pub fn attach_form(form: HtmlFormElement, options_json: &str, selectors_json: &s
         counter: None,
         counter_created: false,
         next_id: 0,
+        hosts: Vec::new(),
     };
     let state = Rc::new(RefCell::new(State {
         form: form.clone(),
@@ -405,11 +403,12 @@ fn listen(state: &Rc<RefCell<State>>, form: &HtmlFormElement) {
     add_listener(state, target, "input", false, move |e| {
         let Some(el) = target_el(&e) else { return };
         let done = s.try_borrow_mut().ok().and_then(|mut st| {
-            let key = st.bound_key(&el)?;
+            let bound = st.binding.bind(st.el());
+            let key = &bound.fields.iter().find(|f| f.el == el)?.key;
             if key == "title" || key == "members.uai" {
                 st.touch(&el);
             }
-            Some(st.run(false))
+            Some(st.run_bound(false, bound))
         });
         if let Some(d) = done {
             after(&f, d);
@@ -421,11 +420,12 @@ fn listen(state: &Rc<RefCell<State>>, form: &HtmlFormElement) {
         add_listener(state, target, kind, false, move |e| {
             let Some(el) = target_el(&e) else { return };
             let done = s.try_borrow_mut().ok().and_then(|mut st| {
-                if !st.is_bound(&el) {
+                let bound = st.binding.bind(st.el());
+                if !bound.fields.iter().any(|f| f.el == el) {
                     return None;
                 }
                 st.touch(&el);
-                Some(st.run(false))
+                Some(st.run_bound(false, bound))
             });
             if let Some(d) = done {
                 after(&f, d);

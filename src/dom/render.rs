@@ -2,7 +2,7 @@
 //! validation, ARIA, the error summary and the title counter. Every text is
 //! set with `textContent`: user text is never HTML.
 
-use super::fields::{resolve, Field};
+use super::fields::{all, resolve, Bound, Field};
 use super::Ui;
 use crate::{Finding, Report, Severity};
 use wasm_bindgen::JsCast;
@@ -46,6 +46,8 @@ pub(crate) struct View {
     pub counter: Option<Element>,
     pub counter_created: bool,
     pub next_id: u32,
+    /// `[data-ldm-message-for]` elements of the host: `(path, element)`.
+    pub hosts: Vec<(String, Element)>,
 }
 
 impl View {
@@ -76,12 +78,18 @@ impl View {
     }
 
     /// Shows the findings of `report` on the fields in `visible`.
-    pub(crate) fn fields(&mut self, report: &Report, fields: &[Field], visible: &dyn Fn(Option<&Field>) -> bool) {
+    pub(crate) fn fields(&mut self, report: &Report, bound: &Bound, visible: &dyn Fn(Option<&Field>) -> bool) {
+        let fields = &bound.fields[..];
+        // The host's own message places, read once per check.
+        self.hosts = all(&self.form, "[data-ldm-message-for]")
+            .into_iter()
+            .map(|el| (el.get_attribute("data-ldm-message-for").unwrap_or_default(), el))
+            .collect();
         let mut wanted: Vec<(String, Option<Field>, Vec<&Finding>)> = Vec::new();
         for f in report.findings.iter().filter(|f| !f.path.segs().is_empty()) {
             let dotted = f.path.dotted();
             let field = resolve(fields, &dotted).cloned();
-            let host_el = self.host_message_el(&dotted, fields);
+            let host_el = self.host_message_el(&dotted, bound);
             let key = match (&field, &host_el) {
                 (_, Some(_)) => dotted.clone(),
                 (Some(field), None) => field.path.clone(),
@@ -115,29 +123,30 @@ impl View {
             self.clear(&key);
         }
         for (key, field, findings) in wanted {
-            self.show(&key, field.as_ref(), &findings, fields);
+            self.show(&key, field.as_ref(), &findings, bound);
         }
     }
 
     /// The host's own message element for a path: `data-ldm-message-for`
     /// with the full path, or inside a member row with the row's path.
-    fn host_message_el(&self, dotted: &str, fields: &[Field]) -> Option<Element> {
-        let q = |root: &Element, p: &str| root.query_selector(&format!("[data-ldm-message-for=\"{}\"]", css_escape(p))).ok().flatten();
-        if let Some(el) = q(&self.form, dotted) {
-            return Some(el);
+    fn host_message_el(&self, dotted: &str, bound: &Bound) -> Option<Element> {
+        if let Some((_, el)) = self.hosts.iter().find(|(p, _)| p == dotted) {
+            return Some(el.clone());
         }
         let rest = dotted.strip_prefix("members.")?;
         let (row, field) = rest.split_once('.')?;
-        let row: usize = row.parse().ok()?;
-        let row_el = fields.iter().find(|f| f.row == Some(row))?.el.closest("[data-ldm-member]").ok().flatten()?;
-        q(&row_el, &format!("members.{field}")).or_else(|| q(&row_el, field))
+        let row_el = bound.rows.get(row.parse::<usize>().ok()?)?;
+        self.hosts
+            .iter()
+            .find(|(p, el)| (p.strip_prefix("members.") == Some(field) || p == field) && row_el.contains(Some(el)))
+            .map(|(_, el)| el.clone())
     }
 
-    fn show(&mut self, key: &str, field: Option<&Field>, findings: &[&Finding], fields: &[Field]) {
+    fn show(&mut self, key: &str, field: Option<&Field>, findings: &[&Finding], bound: &Bound) {
         let errors: Vec<&str> =
             findings.iter().filter(|f| f.severity == Severity::Error).map(|f| f.message.as_str()).collect();
         if !self.shown.iter().any(|(k, _)| k == key) {
-            let Some(shown) = self.place(key, field, fields) else { return };
+            let Some(shown) = self.place(key, field, bound) else { return };
             self.shown.push((key.to_owned(), shown));
         }
         let dsfr = self.dsfr;
@@ -165,8 +174,8 @@ impl View {
 
     /// Finds or creates the element that holds a field's messages and links
     /// it to the control with `aria-describedby`.
-    fn place(&mut self, key: &str, field: Option<&Field>, fields: &[Field]) -> Option<Shown> {
-        let host = self.host_message_el(key, fields);
+    fn place(&mut self, key: &str, field: Option<&Field>, bound: &Bound) -> Option<Shown> {
+        let host = self.host_message_el(key, bound);
         let control = field.map(|f| f.el.clone());
         // A DSFR group usually carries its own messages element.
         let host = host.or_else(|| {
@@ -483,9 +492,7 @@ fn toggle_dsfr_error(control: &Element, on: bool) {
 }
 
 /// Escapes a path for use inside a quoted attribute selector.
-fn css_escape(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('"', "\\\"")
-}
+
 
 /// Moves focus to an element (the summary, a field).
 pub(crate) fn focus(el: &Element) {
