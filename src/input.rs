@@ -388,18 +388,30 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// The path of the first value nested deeper than 32 levels (the request is
 /// level 1), or of a subtree the JSON reader already cut.
 pub(crate) fn too_deep(v: &Value) -> Option<Path> {
+    // Nearly every request is shallow: find out cheaply before anything else.
+    fn any_deep(v: &Value, level: usize) -> bool {
+        if level > crate::MAX_DEPTH || matches!(v, Value::Foreign(crate::Foreign::TooDeep)) {
+            return true;
+        }
+        match v {
+            Value::Array(items) => items.iter().any(|item| any_deep(item, level + 1)),
+            Value::Object(fields) => fields.iter().any(|(_, item)| any_deep(item, level + 1)),
+            _ => false,
+        }
+    }
+    // The same, counting only what the request holds: of a repeated key,
+    // only the last value (the others are shadowed, as in JSON.parse).
     fn deep(v: &Value, level: usize) -> bool {
         if level > crate::MAX_DEPTH || matches!(v, Value::Foreign(crate::Foreign::TooDeep)) {
             return true;
         }
         match v {
             Value::Array(items) => items.iter().any(|item| deep(item, level + 1)),
-            Value::Object(fields) => fields.iter().any(|(_, item)| deep(item, level + 1)),
+            Value::Object(fields) => effective(fields).any(|(_, item)| deep(item, level + 1)),
             _ => false,
         }
     }
-    // Nearly every request is shallow: find out before building any path.
-    if !deep(v, 1) {
+    if !any_deep(v, 1) {
         return None;
     }
     let mut path = Vec::new();
@@ -408,7 +420,7 @@ pub(crate) fn too_deep(v: &Value) -> Option<Path> {
     while level <= crate::MAX_DEPTH && !matches!(cur, Value::Foreign(crate::Foreign::TooDeep)) {
         let next = match cur {
             Value::Array(items) => items.iter().enumerate().find(|(_, item)| deep(item, level + 1)).map(|(i, item)| (Seg::Index(i), item)),
-            Value::Object(fields) => fields.iter().find(|(_, item)| deep(item, level + 1)).map(|(k, item)| (Seg::Key(k.clone()), item)),
+            Value::Object(fields) => effective(fields).find(|(_, item)| deep(item, level + 1)).map(|(k, item)| (Seg::Key(k.clone()), item)),
             _ => None,
         };
         let Some((seg, item)) = next else { break };
@@ -416,7 +428,17 @@ pub(crate) fn too_deep(v: &Value) -> Option<Path> {
         cur = item;
         level += 1;
     }
-    Some(Path(path))
+    (level > 1 || deep(v, 1)).then_some(Path(path))
+}
+
+/// The fields an object really holds: the last value of each key. Linear,
+/// so that a hostile object with many keys stays cheap.
+fn effective(fields: &[(String, Value)]) -> impl Iterator<Item = &(String, Value)> {
+    let mut last = std::collections::HashMap::with_capacity(fields.len());
+    for (i, (k, _)) in fields.iter().enumerate() {
+        last.insert(k.as_str(), i);
+    }
+    fields.iter().enumerate().filter(move |(i, (k, _))| last.get(k.as_str()) == Some(i)).map(|(_, f)| f)
 }
 
 /// The objects of the model, for ordering findings.
