@@ -21,7 +21,7 @@ const STRINGS: &[&str] = &[
 
 /// A JSON value shaped by the fuzz bytes, biased toward the request model.
 pub fn value(u: &mut Unstructured<'_>, depth: usize) -> Result<Value> {
-    let pick = if depth > 12 { u.int_in_range(0..=4)? } else { u.int_in_range(0..=7)? };
+    let pick = if depth > 12 { u.int_in_range(0..=4)? } else { u.int_in_range(0..=8)? };
     Ok(match pick {
         0 => Value::Null,
         1 => Value::Bool(u.arbitrary()?),
@@ -42,13 +42,21 @@ pub fn value(u: &mut Unstructured<'_>, depth: usize) -> Result<Value> {
             }
             Value::Object(fields)
         }
-        _ => {
+        7 => {
             let n = u.int_in_range(0..=4)?;
             let mut items = Vec::with_capacity(n);
             for _ in 0..n {
                 items.push(value(u, depth + 1)?);
             }
             Value::Array(items)
+        }
+        // Past the 32 levels a request may have, under a model key or not.
+        _ => {
+            let mut v = value(u, 13)?;
+            for _ in 0..u.int_in_range(20..=45)? {
+                v = if u.arbitrary()? { Value::Array(vec![v]) } else { Value::Object(vec![((*u.choose(KEYS)?).to_owned(), v)]) };
+            }
+            v
         }
     })
 }
