@@ -88,20 +88,22 @@ impl Foreign {
     }
 
     fn from_name(name: &str) -> Option<Foreign> {
-        const ALL: [Foreign; 10] = [
-            Foreign::Undefined,
-            Foreign::NaN,
-            Foreign::Infinity,
-            Foreign::Symbol,
-            Foreign::Function,
-            Foreign::BigInt,
-            Foreign::Cycle,
-            Foreign::Unreadable,
-            Foreign::TooDeep,
-            Foreign::TooLarge,
-        ];
-        ALL.into_iter().find(|f| f.name() == name)
+        Foreign::ALL.iter().copied().find(|f| f.name() == name)
     }
+
+    /// Every kind of foreign value.
+    pub const ALL: [Foreign; 10] = [
+        Foreign::Undefined,
+        Foreign::NaN,
+        Foreign::Infinity,
+        Foreign::Symbol,
+        Foreign::Function,
+        Foreign::BigInt,
+        Foreign::Cycle,
+        Foreign::Unreadable,
+        Foreign::TooDeep,
+        Foreign::TooLarge,
+    ];
 }
 
 impl Value {

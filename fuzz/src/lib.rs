@@ -2,7 +2,7 @@
 //! request-shaped values from fuzz bytes.
 
 use arbitrary::{Result, Unstructured};
-use ldm_reseau::{validate, Options, Report, Request, Seg, Severity, Value, Date};
+use ldm_reseau::{validate, Date, Options, Report, Request, Severity, Value};
 
 /// Field names and values the rules look at, so that the fuzzer reaches
 /// deep rules instead of stopping at `request.not_an_object`.
@@ -89,21 +89,6 @@ pub fn check(input: &Value, options: &Options) -> Report {
     report
 }
 
-/// A finding's path either exists in the input, or goes as far as it
-/// exists and then names missing fields (keys only: a list position that
-/// does not exist is never reported).
-pub fn path_is_real(input: &Value, path: &[Seg]) -> bool {
-    let mut cur = Some(input);
-    for seg in path {
-        cur = match (cur, seg) {
-            (Some(Value::Object(_)), Seg::Key(k)) => cur.and_then(|v| v.get(k)),
-            (Some(Value::Array(items)), Seg::Index(i)) => match items.get(*i) {
-                Some(v) => Some(v),
-                None => return false,
-            },
-            (_, Seg::Index(_)) => return false,
-            (_, Seg::Key(_)) => None,
-        };
-    }
-    true
-}
+#[path = "../../tests/support/invariants.rs"]
+mod invariants;
+pub use invariants::path_is_real;

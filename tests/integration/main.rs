@@ -5,3 +5,6 @@ mod cli;
 mod unicode;
 mod messages;
 mod properties;
+
+#[path = "../support/invariants.rs"]
+mod invariants;

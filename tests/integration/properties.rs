@@ -196,18 +196,7 @@ fn random_value(rng: &mut Rng, depth: usize, budget: &mut usize) -> Value {
         1 => Value::Bool(rng.chance(50)),
         2 => Value::Number(random_number(rng)),
         3 | 4 => Value::String(random_string(rng, 40)),
-        5 if rng.chance(10) => Value::Foreign(*rng.pick(&[
-            Foreign::Undefined,
-            Foreign::NaN,
-            Foreign::Infinity,
-            Foreign::Symbol,
-            Foreign::Function,
-            Foreign::BigInt,
-            Foreign::Cycle,
-            Foreign::Unreadable,
-            Foreign::TooDeep,
-            Foreign::TooLarge,
-        ])),
+        5 if rng.chance(10) => Value::Foreign(*rng.pick(&Foreign::ALL)),
         5 => Value::String(random_string(rng, 8)),
         6 | 7 => {
             let n = rng.below(6);
@@ -357,26 +346,6 @@ fn validate_guarded(request: &Value, options: &Options, what: &str) -> Report {
 }
 
 /// Every property of one report; returns what is wrong.
-/// A finding's path exists in the input, or goes as far as the input does
-/// and then names missing fields: keys only, never a list position that is
-/// not there (the fuzz targets check the same).
-fn path_is_real(input: &Value, path: &[ldm_reseau::Seg]) -> bool {
-    use ldm_reseau::Seg;
-    let mut cur = Some(input);
-    for seg in path {
-        cur = match (cur, seg) {
-            (Some(Value::Object(_)), Seg::Key(k)) => cur.and_then(|v| v.get(k)),
-            (Some(Value::Array(items)), Seg::Index(i)) => match items.get(*i) {
-                Some(v) => Some(v),
-                None => return false,
-            },
-            (_, Seg::Index(_)) => return false,
-            (_, Seg::Key(_)) => None,
-        };
-    }
-    true
-}
-
 fn check_report(request: &Value, options: &Options, what: &str) -> Result<(), String> {
     let report = validate_guarded(request, options, what);
     let fail = |msg: String| Err(format!("{what}: {msg}\ninput: {}\noptions: {options:?}", show(request)));
@@ -391,7 +360,7 @@ fn check_report(request: &Value, options: &Options, what: &str) -> Result<(), St
         if f.severity != f.code.severity() {
             return fail(format!("{} has severity {:?}", f.code, f.severity));
         }
-        if !path_is_real(request, f.path.segs()) {
+        if !crate::invariants::path_is_real(request, f.path.segs()) {
             return fail(format!("{} @ {} points nowhere in the input", f.code, f.path));
         }
     }

@@ -304,6 +304,18 @@ test('TypeScript: a Node-only project (lib es2022 + @types/node, no DOM library)
   assert.equal(r.status, 0, r.output);
 });
 
+/** Serves a built app, opens it in Chromium, and checks the report shows and the wasm was served once. */
+async function expectServedReport(dir) {
+  await getBrowser();
+  const server = await serve(dir);
+  try {
+    await expectReportIn(`${server.url}/`);
+    assertWasmServed(server.requests);
+  } finally {
+    await server.close();
+  }
+}
+
 test('Vite build: the page loads the wasm and shows the report', async () => {
   const { build } = await import('vite');
   const root = join(app, 'vite-app');
@@ -311,14 +323,7 @@ test('Vite build: the page loads the wasm and shows the report', async () => {
   write('vite-app/main.js', PAGE_SCRIPT('ldm-reseau'));
   await build({ root, configFile: false, logLevel: 'silent', build: { outDir: join(root, 'dist') } });
   assert.ok(existsSync(join(root, 'dist', 'index.html')));
-  await getBrowser();
-  const server = await serve(join(root, 'dist'));
-  try {
-    await expectReportIn(`${server.url}/`);
-    assertWasmServed(server.requests);
-  } finally {
-    await server.close();
-  }
+  await expectServedReport(join(root, 'dist'));
 });
 
 test('Vite dev server: the page loads the wasm and shows the report', async () => {
@@ -365,14 +370,7 @@ test('webpack 5 build: the page loads the wasm and shows the report', async () =
   assert.deepEqual(info.errors.map((e) => e.message), [], 'webpack errors');
   assert.deepEqual(info.warnings.map((e) => e.message), [], 'webpack warnings');
   assert.ok(info.assets.some((a) => a.name.endsWith('.wasm')), 'the wasm is emitted as an asset');
-  await getBrowser();
-  const server = await serve(join(root, 'dist'));
-  try {
-    await expectReportIn(`${server.url}/`);
-    assertWasmServed(server.requests);
-  } finally {
-    await server.close();
-  }
+  await expectServedReport(join(root, 'dist'));
 });
 
 test('plain page: <script type="module"> from node_modules, no bundler', async () => {
