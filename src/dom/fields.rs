@@ -44,45 +44,42 @@ impl Binding {
         all(form, self.selector("members").unwrap_or("[data-ldm-member]"))
     }
 
-    /// Every bound control of the form, top-level fields then each row's.
+    /// Every bound control of the form, top-level fields then each row's:
+    /// the `data-ldm` markup, completed (or replaced) by the selector map.
     pub(crate) fn bind(&self, form: &Element) -> Bound {
         let rows = self.rows(form);
-        let in_row = |el: &Element| rows.iter().any(|r| r.contains(Some(el)));
-        let mut out = Vec::new();
-        let top = |out: &mut Vec<Field>, key: &str, el: Element| {
-            out.push(Field { path: key.to_owned(), key: key.to_owned(), row: None, el });
-        };
-        if self.selectors.is_empty() {
-            for el in all(form, "[data-ldm]") {
-                let key = el.get_attribute("data-ldm").unwrap_or_default();
-                if !key.starts_with("members.") && !in_row(&el) {
-                    top(&mut out, &key, el);
-                }
+        let mut out: Vec<Field> = Vec::new();
+        let add = |out: &mut Vec<Field>, key: &str, row: Option<usize>, el: Element| {
+            if out.iter().any(|f| f.el == el) {
+                return;
             }
-        } else {
-            for (key, sel) in self.selectors.iter().filter(|(k, _)| k != "members" && !k.starts_with("members.")) {
-                for el in all(form, sel) {
-                    top(&mut out, key, el);
-                }
+            let path = match (row, key.strip_prefix("members.")) {
+                (Some(i), Some(rest)) => format!("members.{i}.{rest}"),
+                _ => key.to_owned(),
+            };
+            out.push(Field { path, key: key.to_owned(), row, el });
+        };
+        for el in all(form, "[data-ldm]") {
+            let key = el.get_attribute("data-ldm").unwrap_or_default();
+            if !key.starts_with("members.") {
+                add(&mut out, &key, None, el);
+            }
+        }
+        for (key, sel) in self.selectors.iter().filter(|(k, _)| k != "members" && !k.starts_with("members.")) {
+            for el in all(form, sel) {
+                add(&mut out, key, None, el);
             }
         }
         for (i, row) in rows.iter().enumerate() {
-            let member = |out: &mut Vec<Field>, key: &str, el: Element| {
-                let rest = &key["members.".len()..];
-                out.push(Field { path: format!("members.{i}.{rest}"), key: key.to_owned(), row: Some(i), el });
-            };
-            if self.selectors.is_empty() {
-                for el in all(row, "[data-ldm]") {
-                    let key = el.get_attribute("data-ldm").unwrap_or_default();
-                    if key.starts_with("members.") {
-                        member(&mut out, &key, el);
-                    }
+            for el in all(row, "[data-ldm]") {
+                let key = el.get_attribute("data-ldm").unwrap_or_default();
+                if key.starts_with("members.") {
+                    add(&mut out, &key, Some(i), el);
                 }
-            } else {
-                for (key, sel) in self.selectors.iter().filter(|(k, _)| k.starts_with("members.")) {
-                    for el in all(row, sel) {
-                        member(&mut out, key, el);
-                    }
+            }
+            for (key, sel) in self.selectors.iter().filter(|(k, _)| k.starts_with("members.")) {
+                for el in all(row, sel) {
+                    add(&mut out, key, Some(i), el);
                 }
             }
         }
