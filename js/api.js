@@ -216,7 +216,14 @@ export function attachForm(form, options) {
     },
     /** Checks the whole form now, shows every message, returns the report. */
     validate() {
-      return inner ? parse(inner.validate()) : null;
+      if (!inner) return null;
+      try {
+        return parse(inner.validate());
+      } catch (err) {
+        // The page keeps working; the module is not re-instantiated here,
+        // as that would cut the form's own listeners from it.
+        return { valid: false, findings: [internalFinding(rest, err)], title: emptyTitle(), cycle: emptyCycle() };
+      }
     },
     /** The last report, or null before the first check. */
     get report() {
