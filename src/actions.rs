@@ -11,7 +11,13 @@ pub(crate) fn check(req: &Request<'_>, criteria: &[(&str, &str)], out: &mut Find
     let path = |id: &str| Path::root().key("jointActions").key(id);
     for &(id, label) in criteria {
         // The last description given under an id counts, as for any field.
-        let text = req.joint_actions.iter().rev().find(|(k, _)| *k == id).and_then(|(_, d)| *d).map(str::trim);
+        let text = req
+            .joint_actions
+            .iter()
+            .rev()
+            .find(|(k, _)| *k == id)
+            .and_then(|(_, d)| *d)
+            .map(str::trim);
         let params = || vec![("criterion", id.into()), ("label", label.into())];
         match text {
             None | Some("") => out.add(Code::ActionsMissing, path(id), params()),
@@ -25,11 +31,18 @@ pub(crate) fn check(req: &Request<'_>, criteria: &[(&str, &str)], out: &mut Find
     }
     let mut reported: Vec<&str> = Vec::new();
     // Only a description counts: a null or blank entry is no description.
-    let described = req.joint_actions.iter().filter(|(_, d)| d.is_some_and(|t| !t.trim().is_empty()));
+    let described = req
+        .joint_actions
+        .iter()
+        .filter(|(_, d)| d.is_some_and(|t| !t.trim().is_empty()));
     for &(id, _) in described {
         if !criteria.iter().any(|(c, _)| *c == id) && !reported.contains(&id) {
             reported.push(id);
-            out.add(Code::ActionsUnknownCriterion, path(id), vec![("criterion", id.into())]);
+            out.add(
+                Code::ActionsUnknownCriterion,
+                path(id),
+                vec![("criterion", id.into())],
+            );
         }
     }
 }
@@ -38,8 +51,22 @@ pub(crate) fn check(req: &Request<'_>, criteria: &[(&str, &str)], out: &mut Find
 /// of the phrases people type to come back later.
 pub(crate) fn is_placeholder(text: &str) -> bool {
     const PHRASES: &[&str] = &[
-        "todo", "to do", "tbd", "a completer", "a remplir", "a rediger", "a venir", "a definir", "a faire",
-        "a preciser", "en cours", "en cours de redaction", "texte", "description", "lorem ipsum", "test",
+        "todo",
+        "to do",
+        "tbd",
+        "a completer",
+        "a remplir",
+        "a rediger",
+        "a venir",
+        "a definir",
+        "a faire",
+        "a preciser",
+        "en cours",
+        "en cours de redaction",
+        "texte",
+        "description",
+        "lorem ipsum",
+        "test",
     ];
     // Most descriptions are real text: decide those without folding.
     let mut alnum = 0;
@@ -76,10 +103,28 @@ mod tests {
 
     #[test]
     fn placeholders_and_real_descriptions() {
-        for p in ["TODO", "todo:", "À compléter", "a completer...", "xxx", "XXXX", "...", "…", "-", "?", "Lorem ipsum dolor", "TBD."] {
+        for p in [
+            "TODO",
+            "todo:",
+            "À compléter",
+            "a completer...",
+            "xxx",
+            "XXXX",
+            "...",
+            "…",
+            "-",
+            "?",
+            "Lorem ipsum dolor",
+            "TBD.",
+        ] {
             assert!(is_placeholder(p), "{p}");
         }
-        for d in ["Plateau technique partagé", "Néant", "Stages croisés entre les trois lycées", "x"] {
+        for d in [
+            "Plateau technique partagé",
+            "Néant",
+            "Stages croisés entre les trois lycées",
+            "x",
+        ] {
             assert!(!is_placeholder(d) || d == "x", "{d}");
         }
     }

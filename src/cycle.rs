@@ -4,14 +4,21 @@
 use crate::findings::Findings;
 use crate::input::{Kind, Status};
 use crate::members::{MemberFacts, FIRST_DECISION_YEAR};
-use crate::report::{Code, CycleCase, CycleMember, CycleOption, CycleSummary, Path, Position, Review};
+use crate::report::{
+    Code, CycleCase, CycleMember, CycleOption, CycleSummary, Path, Position, Review,
+};
 
 /// A label, like the appellation, lasts five years.
 pub(crate) const LABEL_YEARS: i64 = 5;
 
 /// Where a member stands in campaign `c`, from its status and the year `y`
 /// of its last label decision.
-pub(crate) fn position(is_object: bool, status: Result<Status, Option<&str>>, year: Option<i64>, c: i64) -> Position {
+pub(crate) fn position(
+    is_object: bool,
+    status: Result<Status, Option<&str>>,
+    year: Option<i64>,
+    c: i64,
+) -> Position {
     let status = match status {
         _ if !is_object => return Position::Unknown,
         Err(_) => return Position::Unknown,
@@ -45,7 +52,12 @@ pub(crate) fn compute(
     let members: Vec<CycleMember> = facts
         .iter()
         .enumerate()
-        .map(|(index, f)| CycleMember { index, uai: f.uai.clone(), position: f.position, label_ends: label_ends(f, c) })
+        .map(|(index, f)| CycleMember {
+            index,
+            uai: f.uai.clone(),
+            position: f.position,
+            label_ends: label_ends(f, c),
+        })
         .collect();
     let appellation_ends = match (kind, network_year) {
         (Kind::Join, Some(y)) => y + LABEL_YEARS,
@@ -62,16 +74,33 @@ pub(crate) fn compute(
             CycleCase::D => Code::CycleCaseD,
         };
         let renewals = count(&positions, Position::Renewal);
-        out.add(code, Path::root(), vec![("renewals", renewals.into()), ("campaignYear", c.into()), ("appellationEnds", appellation_ends.into())]);
+        out.add(
+            code,
+            Path::root(),
+            vec![
+                ("renewals", renewals.into()),
+                ("campaignYear", c.into()),
+                ("appellationEnds", appellation_ends.into()),
+            ],
+        );
     }
     if joint_labelling {
-        out.add(Code::CycleJointLabelling, Path::root(), vec![("applying", count(&positions, Position::Applying).into())]);
+        out.add(
+            Code::CycleJointLabelling,
+            Path::root(),
+            vec![("applying", count(&positions, Position::Applying).into())],
+        );
     }
     let reviews = members
         .iter()
         .filter_map(|m| {
-            let year = m.label_ends.filter(|y| (c + 1..appellation_ends).contains(y))?;
-            Some(Review { uai: m.uai.clone().unwrap_or_default(), year })
+            let year = m
+                .label_ends
+                .filter(|y| (c + 1..appellation_ends).contains(y))?;
+            Some(Review {
+                uai: m.uai.clone().unwrap_or_default(),
+                year,
+            })
         })
         .collect();
     CycleSummary {
@@ -95,9 +124,10 @@ fn count(positions: &[Position], p: Position) -> i64 {
 fn label_ends(f: &MemberFacts<'_>, c: i64) -> Option<i64> {
     match f.position {
         Position::Renewal => Some(c),
-        Position::RenewedLastYear | Position::RenewalNextYear | Position::MidCycle | Position::Expired => {
-            f.year.map(|y| y + LABEL_YEARS)
-        }
+        Position::RenewedLastYear
+        | Position::RenewalNextYear
+        | Position::MidCycle
+        | Position::Expired => f.year.map(|y| y + LABEL_YEARS),
         Position::Applying | Position::NotLabelled | Position::Unknown => None,
     }
 }
@@ -105,18 +135,33 @@ fn label_ends(f: &MemberFacts<'_>, c: i64) -> Option<i64> {
 /// SPEC §5.4 steps 1 to 5.
 fn case(positions: &[Position]) -> Option<CycleCase> {
     use Position::*;
-    if positions.is_empty() || positions.iter().any(|p| matches!(p, Expired | NotLabelled | Unknown)) {
+    if positions.is_empty()
+        || positions
+            .iter()
+            .any(|p| matches!(p, Expired | NotLabelled | Unknown))
+    {
         return None;
     }
-    let labelled: Vec<Position> = positions.iter().copied().filter(|p| p.is_labelled()).collect();
+    let labelled: Vec<Position> = positions
+        .iter()
+        .copied()
+        .filter(|p| p.is_labelled())
+        .collect();
     if labelled.is_empty() {
         return None;
     }
     if labelled.contains(&Renewal) {
         let others_mid = labelled.iter().all(|p| matches!(p, Renewal | MidCycle));
-        return Some(if others_mid && labelled.contains(&MidCycle) { CycleCase::D } else { CycleCase::A });
+        return Some(if others_mid && labelled.contains(&MidCycle) {
+            CycleCase::D
+        } else {
+            CycleCase::A
+        });
     }
-    if labelled.iter().any(|p| matches!(p, RenewedLastYear | RenewalNextYear)) {
+    if labelled
+        .iter()
+        .any(|p| matches!(p, RenewedLastYear | RenewalNextYear))
+    {
         return Some(CycleCase::B);
     }
     Some(CycleCase::C)
@@ -125,17 +170,30 @@ fn case(positions: &[Position]) -> Option<CycleCase> {
 /// The adjustments of the seed's item b, listed whenever they name a member.
 fn options(members: &[CycleMember]) -> Vec<CycleOption> {
     let uais = |p: Position| -> Vec<String> {
-        members.iter().filter(|m| m.position == p).map(|m| m.uai.clone().unwrap_or_default()).collect()
+        members
+            .iter()
+            .filter(|m| m.position == p)
+            .map(|m| m.uai.clone().unwrap_or_default())
+            .collect()
     };
     let last_year = uais(Position::RenewedLastYear);
     let next_year = uais(Position::RenewalNextYear);
     let mut out = Vec::new();
     if !last_year.is_empty() {
-        out.push(CycleOption { code: "four_year_appellation", members: last_year.clone() });
-        out.push(CycleOption { code: "postponed_renewal", members: last_year });
+        out.push(CycleOption {
+            code: "four_year_appellation",
+            members: last_year.clone(),
+        });
+        out.push(CycleOption {
+            code: "postponed_renewal",
+            members: last_year,
+        });
     }
     if !next_year.is_empty() {
-        out.push(CycleOption { code: "anticipated_renewal", members: next_year });
+        out.push(CycleOption {
+            code: "anticipated_renewal",
+            members: next_year,
+        });
     }
     out
 }
@@ -151,21 +209,36 @@ mod tests {
         assert_eq!(labelled(2022), Renewal);
         assert_eq!(labelled(2026), RenewedLastYear);
         assert_eq!(labelled(2023), RenewalNextYear);
-        assert_eq!([labelled(2024), labelled(2025), labelled(2027)], [MidCycle; 3]);
+        assert_eq!(
+            [labelled(2024), labelled(2025), labelled(2027)],
+            [MidCycle; 3]
+        );
         assert_eq!(labelled(2021), Expired);
-        assert_eq!(position(true, Ok(Status::RenewalRequested), Some(2019), 2027), Renewal);
-        assert_eq!(position(true, Ok(Status::Labelled), Some(2028), 2027), Unknown);
+        assert_eq!(
+            position(true, Ok(Status::RenewalRequested), Some(2019), 2027),
+            Renewal
+        );
+        assert_eq!(
+            position(true, Ok(Status::Labelled), Some(2028), 2027),
+            Unknown
+        );
         assert_eq!(position(true, Ok(Status::Labelled), None, 2027), Unknown);
         assert_eq!(position(true, Ok(Status::Applying), None, 2027), Applying);
         assert_eq!(position(true, Err(Some("x")), Some(2024), 2027), Unknown);
-        assert_eq!(position(false, Ok(Status::Labelled), Some(2024), 2027), Unknown);
+        assert_eq!(
+            position(false, Ok(Status::Labelled), Some(2024), 2027),
+            Unknown
+        );
     }
 
     #[test]
     fn cases_in_spec_order() {
         assert_eq!(case(&[Renewal, MidCycle]), Some(CycleCase::D));
         assert_eq!(case(&[Renewal, Renewal]), Some(CycleCase::A));
-        assert_eq!(case(&[Renewal, RenewedLastYear, MidCycle]), Some(CycleCase::A));
+        assert_eq!(
+            case(&[Renewal, RenewedLastYear, MidCycle]),
+            Some(CycleCase::A)
+        );
         assert_eq!(case(&[RenewalNextYear, MidCycle]), Some(CycleCase::B));
         assert_eq!(case(&[MidCycle, MidCycle, Applying]), Some(CycleCase::C));
         assert_eq!(case(&[Applying, Applying]), None);

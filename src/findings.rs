@@ -29,7 +29,14 @@ impl Findings {
         let mut keyed: Vec<_> = self
             .items
             .into_iter()
-            .map(|(code, path, params)| ((sort_key(&path, &criteria), code.severity(), code.as_str()), code, path, params))
+            .map(|(code, path, params)| {
+                (
+                    (sort_key(&path, &criteria), code.severity(), code.as_str()),
+                    code,
+                    path,
+                    params,
+                )
+            })
             .collect();
         keyed.sort_by(|a, b| a.0.cmp(&b.0));
         keyed

@@ -11,8 +11,16 @@ use crate::Value;
 
 /// The fields of each object of the model, in SPEC §3 order. They decide
 /// which fields are unknown and the order of findings in the report.
-pub(crate) const REQUEST_FIELDS: &[&str] =
-    &["kind", "title", "scope", "campusAvailable", "campaignYear", "members", "jointActions", "existingNetwork"];
+pub(crate) const REQUEST_FIELDS: &[&str] = &[
+    "kind",
+    "title",
+    "scope",
+    "campusAvailable",
+    "campaignYear",
+    "members",
+    "jointActions",
+    "existingNetwork",
+];
 const SCOPE_FIELDS: &[&str] = &["type", "sectors", "territory"];
 const TERRITORY_FIELDS: &[&str] = &["level", "code", "name"];
 const MEMBER_FIELDS: &[&str] = &["uai", "name", "label"];
@@ -120,7 +128,13 @@ pub(crate) fn read<'a>(fields: &'a [(String, Value)], out: &mut Findings) -> Req
     let root = At::Root;
     let mut r = Reader { out };
     r.unknown_fields(fields, REQUEST_FIELDS, root);
-    let get = |k: &str| fields.iter().rev().find(|(key, _)| key == k).map(|(_, v)| v);
+    let get = |k: &str| {
+        fields
+            .iter()
+            .rev()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v)
+    };
 
     // A missing kind means "new"; a blank one is a wrong kind (SPEC §5).
     let kind = match r.string(get("kind"), At::Key(&root, "kind")).map(str::trim) {
@@ -134,13 +148,20 @@ pub(crate) fn read<'a>(fields: &'a [(String, Value)], out: &mut Findings) -> Req
     let campaign_year = r.integer(get("campaignYear"), At::Key(&root, "campaignYear"));
     let members = r.members(get("members"), At::Key(&root, "members"));
     let joint_actions = r.joint_actions(get("jointActions"), At::Key(&root, "jointActions"));
-    let existing = r.object(get("existingNetwork"), NETWORK_FIELDS, At::Key(&root, "existingNetwork")).map(|f| {
-        let path = At::Key(&root, "existingNetwork");
-        Network {
-            title: r.text(field(f, "title"), At::Key(&path, "title")),
-            attributed_year: r.integer(field(f, "attributedYear"), At::Key(&path, "attributedYear")),
-        }
-    });
+    let existing = r
+        .object(
+            get("existingNetwork"),
+            NETWORK_FIELDS,
+            At::Key(&root, "existingNetwork"),
+        )
+        .map(|f| {
+            let path = At::Key(&root, "existingNetwork");
+            Network {
+                title: r.text(field(f, "title"), At::Key(&path, "title")),
+                attributed_year: r
+                    .integer(field(f, "attributedYear"), At::Key(&path, "attributedYear")),
+            }
+        });
     Request {
         kind,
         title,
@@ -163,7 +184,11 @@ struct Reader<'f> {
     out: &'f mut Findings,
 }
 
-type Scope<'a> = (Result<ScopeType, Option<&'a str>>, Vec<(usize, &'a str)>, Option<TerritoryInput<'a>>);
+type Scope<'a> = (
+    Result<ScopeType, Option<&'a str>>,
+    Vec<(usize, &'a str)>,
+    Option<TerritoryInput<'a>>,
+);
 
 impl Reader<'_> {
     fn wrong_type(&mut self, found: &Value, expected: &'static str, path: Path) {
@@ -172,7 +197,15 @@ impl Reader<'_> {
             v => v.type_name(),
         };
         let field = path.dotted();
-        self.out.add(Code::RequestInvalidType, path, vec![("field", field.into()), ("expected", expected.into()), ("found", found.into())]);
+        self.out.add(
+            Code::RequestInvalidType,
+            path,
+            vec![
+                ("field", field.into()),
+                ("expected", expected.into()),
+                ("found", found.into()),
+            ],
+        );
     }
 
     /// A string field; `None` when absent, null or of another type.
@@ -189,7 +222,9 @@ impl Reader<'_> {
 
     /// A string field whose blank value counts as absent.
     fn text<'a>(&mut self, v: Option<&'a Value>, path: At<'_>) -> Option<&'a str> {
-        self.string(v, path).map(str::trim).filter(|s| !s.is_empty())
+        self.string(v, path)
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
     }
 
     fn integer(&mut self, v: Option<&Value>, path: At<'_>) -> Option<i64> {
@@ -214,7 +249,12 @@ impl Reader<'_> {
         }
     }
 
-    fn object<'a>(&mut self, v: Option<&'a Value>, known: &[&str], path: At<'_>) -> Option<&'a [(String, Value)]> {
+    fn object<'a>(
+        &mut self,
+        v: Option<&'a Value>,
+        known: &[&str],
+        path: At<'_>,
+    ) -> Option<&'a [(String, Value)]> {
         match v {
             None | Some(Value::Null) => None,
             Some(Value::Object(fields)) => {
@@ -241,7 +281,9 @@ impl Reader<'_> {
 
     /// A list of filières: non-string items are reported, blanks left out.
     fn string_list<'a>(&mut self, v: Option<&'a Value>, path: At<'_>) -> Vec<(usize, &'a str)> {
-        let Some(items) = self.list(v, path) else { return Vec::new() };
+        let Some(items) = self.list(v, path) else {
+            return Vec::new();
+        };
         let mut out = Vec::with_capacity(items.len());
         for (j, item) in items.iter().enumerate() {
             if let Some(s) = self.text(Some(item), At::Index(&path, j)) {
@@ -258,7 +300,11 @@ impl Reader<'_> {
                 if let Some(guess) = suggest_field(key, known) {
                     params.push(("suggestion", guess.into()));
                 }
-                self.out.add(Code::RequestUnknownField, At::Key(&path, key).path(), params);
+                self.out.add(
+                    Code::RequestUnknownField,
+                    At::Key(&path, key).path(),
+                    params,
+                );
             }
         }
     }
@@ -274,21 +320,36 @@ impl Reader<'_> {
         };
         let sectors = self.string_list(field(fields, "sectors"), At::Key(&path, "sectors"));
         let territory_path = At::Key(&path, "territory");
-        let territory = self.object(field(fields, "territory"), TERRITORY_FIELDS, territory_path).map(|t| TerritoryInput {
-            level: self.text(field(t, "level"), At::Key(&territory_path, "level")),
-            code: self.text(field(t, "code"), At::Key(&territory_path, "code")),
-            name: self.text(field(t, "name"), At::Key(&territory_path, "name")),
-        });
+        let territory = self
+            .object(field(fields, "territory"), TERRITORY_FIELDS, territory_path)
+            .map(|t| TerritoryInput {
+                level: self.text(field(t, "level"), At::Key(&territory_path, "level")),
+                code: self.text(field(t, "code"), At::Key(&territory_path, "code")),
+                name: self.text(field(t, "name"), At::Key(&territory_path, "name")),
+            });
         (scope_type, sectors, territory)
     }
 
     fn members<'a>(&mut self, v: Option<&'a Value>, path: At<'_>) -> Vec<Member<'a>> {
-        let Some(items) = self.list(v, path) else { return Vec::new() };
-        items.iter().enumerate().map(|(i, item)| self.member(item, At::Index(&path, i))).collect()
+        let Some(items) = self.list(v, path) else {
+            return Vec::new();
+        };
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| self.member(item, At::Index(&path, i)))
+            .collect()
     }
 
     fn member<'a>(&mut self, v: &'a Value, path: At<'_>) -> Member<'a> {
-        let mut m = Member { is_object: false, uai: None, name: None, status: Err(None), year: None, sectors: Vec::new() };
+        let mut m = Member {
+            is_object: false,
+            uai: None,
+            name: None,
+            status: Err(None),
+            year: None,
+            sectors: Vec::new(),
+        };
         let Some(fields) = self.object(Some(v), MEMBER_FIELDS, path) else {
             if matches!(v, Value::Null) {
                 self.wrong_type(v, "object", path.path());
@@ -297,7 +358,9 @@ impl Reader<'_> {
         };
         m.is_object = true;
         // Not trimmed: spaces around a UAI are reported (member.uai_normalized).
-        m.uai = self.string(field(fields, "uai"), At::Key(&path, "uai")).filter(|u| !u.trim().is_empty());
+        m.uai = self
+            .string(field(fields, "uai"), At::Key(&path, "uai"))
+            .filter(|u| !u.trim().is_empty());
         m.name = self.text(field(fields, "name"), At::Key(&path, "name"));
         let label_path = At::Key(&path, "label");
         let Some(label) = self.object(field(fields, "label"), LABEL_FIELDS, label_path) else {
@@ -312,13 +375,24 @@ impl Reader<'_> {
             Some("none") => Ok(Status::None),
             Some(other) => Err(Some(other)),
         };
-        m.year = self.integer(field(label, "lastDecisionYear"), At::Key(&label_path, "lastDecisionYear"));
-        m.sectors = self.string_list(field(label, "sectors"), At::Key(&label_path, "sectors")).into_iter().map(|(_, s)| s).collect();
+        m.year = self.integer(
+            field(label, "lastDecisionYear"),
+            At::Key(&label_path, "lastDecisionYear"),
+        );
+        m.sectors = self
+            .string_list(field(label, "sectors"), At::Key(&label_path, "sectors"))
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect();
         self.string(field(label, "title"), At::Key(&label_path, "title"));
         m
     }
 
-    fn joint_actions<'a>(&mut self, v: Option<&'a Value>, path: At<'_>) -> Vec<(&'a str, Option<&'a str>)> {
+    fn joint_actions<'a>(
+        &mut self,
+        v: Option<&'a Value>,
+        path: At<'_>,
+    ) -> Vec<(&'a str, Option<&'a str>)> {
         let fields = match v {
             None | Some(Value::Null) => return Vec::new(),
             Some(Value::Object(fields)) => fields,
@@ -327,7 +401,10 @@ impl Reader<'_> {
                 return Vec::new();
             }
         };
-        fields.iter().map(|(id, d)| (id.as_str(), self.string(Some(d), At::Key(&path, id)))).collect()
+        fields
+            .iter()
+            .map(|(id, d)| (id.as_str(), self.string(Some(d), At::Key(&path, id))))
+            .collect()
     }
 }
 
@@ -356,16 +433,28 @@ fn suggest_field(key: &str, known: &[&str]) -> Option<&'static str> {
         ("annee", "lastDecisionYear"),
     ];
     let folded = crate::text::fold_key(key).replace([' ', '_', '-'], "");
-    let all = [REQUEST_FIELDS, SCOPE_FIELDS, TERRITORY_FIELDS, MEMBER_FIELDS, LABEL_FIELDS, NETWORK_FIELDS];
+    let all = [
+        REQUEST_FIELDS,
+        SCOPE_FIELDS,
+        TERRITORY_FIELDS,
+        MEMBER_FIELDS,
+        LABEL_FIELDS,
+        NETWORK_FIELDS,
+    ];
     let statics = all.iter().flat_map(|l| l.iter()).copied();
-    let by_name = FRENCH.iter().find(|(fr, en)| *fr == folded && known.contains(en)).map(|(_, en)| *en);
+    let by_name = FRENCH
+        .iter()
+        .find(|(fr, en)| *fr == folded && known.contains(en))
+        .map(|(_, en)| *en);
     // A typo is a few letters away from a field name; a long key cannot be one.
     if key.len() > 24 {
         return by_name;
     }
     by_name.or_else(|| {
         let lower = key.to_ascii_lowercase();
-        statics.filter(|k| known.contains(k)).find(|k| edit_distance(&lower, &k.to_ascii_lowercase()) <= 2)
+        statics
+            .filter(|k| known.contains(k))
+            .find(|k| edit_distance(&lower, &k.to_ascii_lowercase()) <= 2)
     })
 }
 
@@ -419,8 +508,14 @@ pub(crate) fn too_deep(v: &Value) -> Option<Path> {
     let mut level = 1;
     while level <= crate::MAX_DEPTH && !matches!(cur, Value::Foreign(crate::Foreign::TooDeep)) {
         let next = match cur {
-            Value::Array(items) => items.iter().enumerate().find(|(_, item)| deep(item, level + 1)).map(|(i, item)| (Seg::Index(i), item)),
-            Value::Object(fields) => effective(fields).find(|(_, item)| deep(item, level + 1)).map(|(k, item)| (Seg::Key(k.clone()), item)),
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .find(|(_, item)| deep(item, level + 1))
+                .map(|(i, item)| (Seg::Index(i), item)),
+            Value::Object(fields) => effective(fields)
+                .find(|(_, item)| deep(item, level + 1))
+                .map(|(k, item)| (Seg::Key(k.clone()), item)),
             _ => None,
         };
         let Some((seg, item)) = next else { break };
@@ -438,7 +533,11 @@ fn effective(fields: &[(String, Value)]) -> impl Iterator<Item = &(String, Value
     for (i, (k, _)) in fields.iter().enumerate() {
         last.insert(k.as_str(), i);
     }
-    fields.iter().enumerate().filter(move |(i, (k, _))| last.get(k.as_str()) == Some(i)).map(|(_, f)| f)
+    fields
+        .iter()
+        .enumerate()
+        .filter(move |(i, (k, _))| last.get(k.as_str()) == Some(i))
+        .map(|(_, f)| f)
 }
 
 /// The objects of the model, for ordering findings.
@@ -502,7 +601,9 @@ pub(crate) fn sort_key(path: &Path, criteria: &[&str]) -> (bool, Vec<Rank>) {
     let mut key = Vec::with_capacity(path.0.len());
     for seg in &path.0 {
         let (rank, next) = match (seg, shape) {
-            (Seg::Index(i), Shape::Members) => ((0, *i, String::new()), Shape::Fields(Object::Member)),
+            (Seg::Index(i), Shape::Members) => {
+                ((0, *i, String::new()), Shape::Fields(Object::Member))
+            }
             (Seg::Index(i), _) => ((0, *i, String::new()), Shape::Leaf),
             (Seg::Key(k), Shape::Fields(obj)) => (ranked(obj.fields(), k), obj.child(k)),
             (Seg::Key(k), Shape::Actions) => (ranked(criteria, k), Shape::Leaf),

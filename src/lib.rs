@@ -99,8 +99,8 @@ mod wasm;
 
 pub use options::{Criterion, Date, Lang, Options};
 pub use report::{
-    Code, CycleCase, CycleMember, CycleOption, CycleSummary, Finding, Mention, Param, Params, Path, Position, Report,
-    Review, Seg, Severity, TitleCheck, TitleSummary, UaiCheck,
+    Code, CycleCase, CycleMember, CycleOption, CycleSummary, Finding, Mention, Param, Params, Path,
+    Position, Report, Review, Seg, Severity, TitleCheck, TitleSummary, UaiCheck,
 };
 pub use territory::Territory;
 pub use title::{MAX_LENGTH, MENTION};
@@ -154,12 +154,25 @@ impl Request {
 pub fn validate(request: &Request, options: &Options) -> Report {
     let mut out = Findings::new();
     let Value::Object(fields) = &request.value else {
-        out.add(Code::RequestNotAnObject, Path::root(), vec![("found", request.value.type_name().into())]);
-        return finish(out, options, title::check(Some(""), None, &mut Findings::new()), empty_cycle(options.year()));
+        out.add(
+            Code::RequestNotAnObject,
+            Path::root(),
+            vec![("found", request.value.type_name().into())],
+        );
+        return finish(
+            out,
+            options,
+            title::check(Some(""), None, &mut Findings::new()),
+            empty_cycle(options.year()),
+        );
     };
     if let Some(path) = input::too_deep(&request.value) {
         let field = path.dotted();
-        out.add(Code::RequestTooDeep, path, vec![("field", field.into()), ("max", (MAX_DEPTH as i64).into())]);
+        out.add(
+            Code::RequestTooDeep,
+            path,
+            vec![("field", field.into()), ("max", (MAX_DEPTH as i64).into())],
+        );
     }
     let req = input::read(fields, &mut out);
     let c = req.campaign_year.unwrap_or_else(|| options.year());
@@ -175,7 +188,12 @@ pub fn validate(request: &Request, options: &Options) -> Report {
 
 fn finish(out: Findings, options: &Options, title: TitleSummary, cycle: CycleSummary) -> Report {
     let findings = out.finish(options);
-    Report { valid: no_error(&findings), findings, title, cycle }
+    Report {
+        valid: no_error(&findings),
+        findings,
+        title,
+        cycle,
+    }
 }
 
 fn empty_cycle(c: i64) -> CycleSummary {
@@ -206,7 +224,11 @@ pub fn check_title(title: &str, options: &Options) -> TitleCheck {
     let mut out = Findings::new();
     let summary = title::check(Some(title), None, &mut out);
     let findings = out.finish(options);
-    TitleCheck { valid: no_error(&findings), findings, title: summary }
+    TitleCheck {
+        valid: no_error(&findings),
+        findings,
+        title: summary,
+    }
 }
 
 /// Checks one UAI: form, check letter, known département (SPEC §5.3).
@@ -232,7 +254,12 @@ pub fn check_uai(uai: &str, options: &Options) -> UaiCheck {
         (u.normalized, u.territory)
     };
     let findings = out.finish(options);
-    UaiCheck { valid: no_error(&findings), normalized, findings, territory: territory.copied() }
+    UaiCheck {
+        valid: no_error(&findings),
+        normalized,
+        findings,
+        territory: territory.copied(),
+    }
 }
 
 /// The cycle block alone (SPEC §5.4): where each member stands and the case.

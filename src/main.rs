@@ -38,8 +38,17 @@ fn main() -> ExitCode {
         Err(e) => return fail(&format!("{}: not JSON: {e}", args.file)),
     };
     let (reports, many) = match value {
-        Value::Array(items) => (items.into_iter().map(|v| validate(&Request::from_value(v), &args.options)).collect(), true),
-        v => (vec![validate(&Request::from_value(v), &args.options)], false),
+        Value::Array(items) => (
+            items
+                .into_iter()
+                .map(|v| validate(&Request::from_value(v), &args.options))
+                .collect(),
+            true,
+        ),
+        v => (
+            vec![validate(&Request::from_value(v), &args.options)],
+            false,
+        ),
     };
     let mut out = String::new();
     if args.json {
@@ -76,7 +85,10 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
                 _ => return Err("--lang takes fr or en".into()),
             },
             "--today" => {
-                let d = it.next().and_then(|d| Date::parse(d)).ok_or("--today takes a date YYYY-MM-DD")?;
+                let d = it
+                    .next()
+                    .and_then(|d| Date::parse(d))
+                    .ok_or("--today takes a date YYYY-MM-DD")?;
                 options.today = Some(d);
             }
             f if file.is_none() && (f == "-" || !f.starts_with('-')) => file = Some(f.to_owned()),
@@ -84,7 +96,11 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         }
     }
     let file = file.ok_or("missing FILE (or - for standard input)")?;
-    Ok(Args { file, options, json })
+    Ok(Args {
+        file,
+        options,
+        json,
+    })
 }
 
 fn read_input(file: &str) -> Result<String, String> {
@@ -92,10 +108,17 @@ fn read_input(file: &str) -> Result<String, String> {
     let read = if file == "-" {
         std::io::stdin().read_to_end(&mut bytes).map(|_| ())
     } else {
-        std::fs::File::open(file).and_then(|mut f| f.read_to_end(&mut bytes)).map(|_| ())
+        std::fs::File::open(file)
+            .and_then(|mut f| f.read_to_end(&mut bytes))
+            .map(|_| ())
     };
     read.map_err(|e| format!("{file}: cannot read: {e}"))?;
-    String::from_utf8(bytes).map_err(|e| format!("{file}: not UTF-8 text (byte {})", e.utf8_error().valid_up_to()))
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{file}: not UTF-8 text (byte {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
 }
 
 fn write_json(out: &mut String, reports: &[Report], many: bool) {
@@ -126,27 +149,66 @@ fn write_human(out: &mut String, r: &Report, number: Option<usize>, lang: Lang) 
             (Severity::Info, true) => "info",
             (s, false) => s.as_str(),
         };
-        let path = if f.path.segs().is_empty() { "(demande)".to_owned() } else { f.path.dotted() };
-        let path = if !fr && f.path.segs().is_empty() { "(request)".to_owned() } else { path };
-        out.push_str(&format!("  {severity:<9} {path:<34} {}  [{}]\n", f.message, f.code));
+        let path = if f.path.segs().is_empty() {
+            "(demande)".to_owned()
+        } else {
+            f.path.dotted()
+        };
+        let path = if !fr && f.path.segs().is_empty() {
+            "(request)".to_owned()
+        } else {
+            path
+        };
+        out.push_str(&format!(
+            "  {severity:<9} {path:<34} {}  [{}]\n",
+            f.message, f.code
+        ));
     }
     let case = r.cycle.case.map_or("—", |c| c.as_str());
     let (cycle, verdict) = if fr {
-        ("Cycle : cas", if r.valid { "Demande recevable en l'état." } else { "Demande à corriger avant envoi." })
+        (
+            "Cycle : cas",
+            if r.valid {
+                "Demande recevable en l'état."
+            } else {
+                "Demande à corriger avant envoi."
+            },
+        )
     } else {
-        ("Cycle: case", if r.valid { "The request can be sent." } else { "The request must be fixed before it is sent." })
+        (
+            "Cycle: case",
+            if r.valid {
+                "The request can be sent."
+            } else {
+                "The request must be fixed before it is sent."
+            },
+        )
     };
-    let joint = if r.cycle.joint_labelling { if fr { " (labellisation conjointe)" } else { " (joint labelling)" } } else { "" };
+    let joint = if r.cycle.joint_labelling {
+        if fr {
+            " (labellisation conjointe)"
+        } else {
+            " (joint labelling)"
+        }
+    } else {
+        ""
+    };
     out.push_str(&format!("  {cycle} {case}{joint}\n  {verdict}\n"));
 }
 
 /// Writes to standard output; a closed pipe is not worth a panic.
 fn say(text: &str) {
     let mut stdout = std::io::stdout().lock();
-    let _ = stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush());
+    let _ = stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush());
 }
 
 fn fail(reason: &str) -> ExitCode {
-    let _ = writeln!(std::io::stderr(), "ldm-reseau: {}", reason.replace('\n', " — "));
+    let _ = writeln!(
+        std::io::stderr(),
+        "ldm-reseau: {}",
+        reason.replace('\n', " — ")
+    );
     ExitCode::from(2)
 }

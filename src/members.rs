@@ -35,13 +35,26 @@ fn label_path(i: usize, field: &str) -> Path {
 
 // One copy, however many callers: size matters more than a call here.
 #[inline(never)]
-pub(crate) fn check<'a>(req: &'a Request<'a>, kind: Kind, c: i64, out: &mut Findings) -> Vec<MemberFacts<'a>> {
+pub(crate) fn check<'a>(
+    req: &'a Request<'a>,
+    kind: Kind,
+    c: i64,
+    out: &mut Findings,
+) -> Vec<MemberFacts<'a>> {
     // A list item that is not an object is no member (it is reported as a wrong type).
     let count = req.members.iter().filter(|m| m.is_object).count() as i64;
     let min = if kind == Kind::New { 2 } else { 1 };
     if count < min {
         let kind = if kind == Kind::New { "new" } else { "join" };
-        out.add(Code::MembersTooFew, Path::root().key("members"), vec![("count", count.into()), ("min", min.into()), ("kind", kind.into())]);
+        out.add(
+            Code::MembersTooFew,
+            Path::root().key("members"),
+            vec![
+                ("count", count.into()),
+                ("min", min.into()),
+                ("kind", kind.into()),
+            ],
+        );
     }
     let mut facts: Vec<MemberFacts<'a>> = Vec::with_capacity(req.members.len());
     for (i, m) in req.members.iter().enumerate() {
@@ -51,7 +64,13 @@ pub(crate) fn check<'a>(req: &'a Request<'a>, kind: Kind, c: i64, out: &mut Find
     facts
 }
 
-fn check_member<'a>(i: usize, m: &'a Member<'a>, c: i64, earlier: &[MemberFacts<'_>], out: &mut Findings) -> MemberFacts<'a> {
+fn check_member<'a>(
+    i: usize,
+    m: &'a Member<'a>,
+    c: i64,
+    earlier: &[MemberFacts<'_>],
+    out: &mut Findings,
+) -> MemberFacts<'a> {
     let row = i as i64 + 1;
     let mut facts = MemberFacts {
         uai: m.uai.map(|u| u.trim().to_owned()),
@@ -65,15 +84,25 @@ fn check_member<'a>(i: usize, m: &'a Member<'a>, c: i64, earlier: &[MemberFacts<
         check_uai(i, m.uai, earlier, &mut facts, out);
         check_label(i, m, c, facts.position, out);
     }
-    facts.display = m.name.map(str::to_owned).or_else(|| facts.uai.clone()).unwrap_or_else(|| {
-        let mut s = String::from("n° ");
-        crate::json::write_int(&mut s, row);
-        s
-    });
+    facts.display = m
+        .name
+        .map(str::to_owned)
+        .or_else(|| facts.uai.clone())
+        .unwrap_or_else(|| {
+            let mut s = String::from("n° ");
+            crate::json::write_int(&mut s, row);
+            s
+        });
     facts
 }
 
-fn check_uai(i: usize, raw: Option<&str>, earlier: &[MemberFacts<'_>], facts: &mut MemberFacts<'_>, out: &mut Findings) {
+fn check_uai(
+    i: usize,
+    raw: Option<&str>,
+    earlier: &[MemberFacts<'_>],
+    facts: &mut MemberFacts<'_>,
+    out: &mut Findings,
+) {
     let row = (i as i64 + 1).into();
     let Some(raw) = raw else {
         out.add(Code::MemberUaiMissing, path(i, "uai"), vec![("row", row)]);
@@ -87,8 +116,15 @@ fn check_uai(i: usize, raw: Option<&str>, earlier: &[MemberFacts<'_>], facts: &m
     if !u.well_formed {
         return;
     }
-    if let Some(first) = earlier.iter().position(|e| e.uai.as_deref() == Some(u.normalized.as_str())) {
-        let params = vec![("uai", u.normalized.as_str().into()), ("row", row), ("firstRow", (first as i64 + 1).into())];
+    if let Some(first) = earlier
+        .iter()
+        .position(|e| e.uai.as_deref() == Some(u.normalized.as_str()))
+    {
+        let params = vec![
+            ("uai", u.normalized.as_str().into()),
+            ("row", row),
+            ("firstRow", (first as i64 + 1).into()),
+        ];
         out.add(Code::MemberDuplicate, path(i, "uai"), params);
     }
     facts.territory = u.territory;
@@ -98,25 +134,60 @@ fn check_uai(i: usize, raw: Option<&str>, earlier: &[MemberFacts<'_>], facts: &m
 fn check_label(i: usize, m: &Member<'_>, c: i64, pos: Position, out: &mut Findings) {
     let row = || ("row", (i as i64 + 1).into());
     let status = match m.status {
-        Err(None) => return out.add(Code::MemberStatusMissing, label_path(i, "status"), vec![row()]),
-        Err(Some(value)) => {
-            return out.add(Code::MemberStatusInvalid, label_path(i, "status"), vec![("value", value.into()), row()]);
+        Err(None) => {
+            return out.add(
+                Code::MemberStatusMissing,
+                label_path(i, "status"),
+                vec![row()],
+            )
         }
-        Ok(Status::None) => return out.add(Code::MemberNotLabelled, label_path(i, "status"), vec![row()]),
-        Ok(Status::Applying) => return out.add(Code::MemberApplying, label_path(i, "status"), vec![row()]),
+        Err(Some(value)) => {
+            return out.add(
+                Code::MemberStatusInvalid,
+                label_path(i, "status"),
+                vec![("value", value.into()), row()],
+            );
+        }
+        Ok(Status::None) => {
+            return out.add(
+                Code::MemberNotLabelled,
+                label_path(i, "status"),
+                vec![row()],
+            )
+        }
+        Ok(Status::Applying) => {
+            return out.add(Code::MemberApplying, label_path(i, "status"), vec![row()])
+        }
         Ok(s) => s,
     };
     let Some(year) = m.year else {
-        return out.add(Code::MemberDecisionYearMissing, label_path(i, "lastDecisionYear"), vec![row()]);
+        return out.add(
+            Code::MemberDecisionYearMissing,
+            label_path(i, "lastDecisionYear"),
+            vec![row()],
+        );
     };
-    let year_params = vec![("year", year.into()), ("endYear", (year + 5).into()), ("campaignYear", c.into()), row()];
+    let year_params = vec![
+        ("year", year.into()),
+        ("endYear", (year + 5).into()),
+        ("campaignYear", c.into()),
+        row(),
+    ];
     if !(FIRST_DECISION_YEAR..=c).contains(&year) {
         let mut params = year_params;
         params.push(("min", FIRST_DECISION_YEAR.into()));
-        return out.add(Code::MemberDecisionYearInvalid, label_path(i, "lastDecisionYear"), params);
+        return out.add(
+            Code::MemberDecisionYearInvalid,
+            label_path(i, "lastDecisionYear"),
+            params,
+        );
     }
     if pos == Position::Expired {
-        out.add(Code::MemberLabelExpired, label_path(i, "lastDecisionYear"), year_params);
+        out.add(
+            Code::MemberLabelExpired,
+            label_path(i, "lastDecisionYear"),
+            year_params,
+        );
     } else if status == Status::Labelled && year + 5 == c {
         out.add(Code::MemberRenewalDue, label_path(i, "status"), year_params);
     }

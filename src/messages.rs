@@ -11,7 +11,9 @@ use std::borrow::Cow;
 
 /// The message of a finding, in the options' language.
 pub(crate) fn render(code: Code, params: &Params, options: &Options) -> String {
-    let template = options.message_override(code.as_str()).unwrap_or_else(|| template(code, params, options.lang));
+    let template = options
+        .message_override(code.as_str())
+        .unwrap_or_else(|| template(code, params, options.lang));
     fill(template, params, options.lang)
 }
 
@@ -26,7 +28,9 @@ fn fill(template: &str, params: &Params, lang: Lang) -> String {
             return out;
         };
         let hole = &after[..close];
-        let (name, plural) = hole.split_once(':').map_or((hole, None), |(n, s)| (n, Some(s)));
+        let (name, plural) = hole
+            .split_once(':')
+            .map_or((hole, None), |(n, s)| (n, Some(s)));
         match (params.iter().find(|(k, _)| *k == name), plural) {
             (Some((_, value)), None) => out.push_str(&localize(name, value, lang)),
             (Some((_, Param::Int(n))), Some(suffix)) if is_plural(*n, lang) => out.push_str(suffix),
@@ -112,7 +116,9 @@ fn has(params: &Params, name: &str) -> bool {
 }
 
 fn is(params: &Params, name: &str, value: &str) -> bool {
-    params.iter().any(|(k, v)| *k == name && *v == Param::Str(value.to_owned()))
+    params
+        .iter()
+        .any(|(k, v)| *k == name && *v == Param::Str(value.to_owned()))
 }
 
 /// The built-in template: `(French, English)` picked by language.
@@ -373,8 +379,18 @@ mod tests {
     #[test]
     fn holes_plurals_and_unknown_holes() {
         let p: Params = vec![("n", 1.into()), ("m", 4.into()), ("t", "x".into())];
-        assert_eq!(fill("{n} caractère{n:s}, {m} caractère{m:s} {t} {zz}", &p, Lang::Fr), "1 caractère, 4 caractères x {zz}");
-        assert_eq!(fill("{m} item{m:s} {n} item{n:s}", &p, Lang::En), "4 items 1 item");
+        assert_eq!(
+            fill(
+                "{n} caractère{n:s}, {m} caractère{m:s} {t} {zz}",
+                &p,
+                Lang::Fr
+            ),
+            "1 caractère, 4 caractères x {zz}"
+        );
+        assert_eq!(
+            fill("{m} item{m:s} {n} item{n:s}", &p, Lang::En),
+            "4 items 1 item"
+        );
         assert_eq!(fill("unclosed {n", &p, Lang::Fr), "unclosed {n");
     }
 }

@@ -40,11 +40,17 @@ impl Date {
         }
         let num = |r: std::ops::Range<usize>| -> Option<i64> {
             let part = s.get(r)?;
-            part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
+            part.bytes()
+                .all(|c| c.is_ascii_digit())
+                .then(|| part.parse().ok())?
         };
         let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
         let valid = (1..=12).contains(&month) && (1..=31).contains(&day);
-        valid.then_some(Date { year, month: month as u8, day: day as u8 })
+        valid.then_some(Date {
+            year,
+            month: month as u8,
+            day: day as u8,
+        })
     }
 }
 
@@ -120,12 +126,18 @@ impl Options {
                 .filter_map(|c| {
                     let id = c.get("id")?.as_str()?.trim();
                     let label = c.get("label").and_then(Value::as_str).map_or(id, str::trim);
-                    (!id.is_empty()).then(|| Criterion { id: id.to_owned(), label: label.to_owned() })
+                    (!id.is_empty()).then(|| Criterion {
+                        id: id.to_owned(),
+                        label: label.to_owned(),
+                    })
                 })
                 .collect();
         }
         if let Some(Value::Object(fields)) = v.get("messages") {
-            o.messages = fields.iter().filter_map(|(k, t)| Some((k.clone(), t.as_str()?.to_owned()))).collect();
+            o.messages = fields
+                .iter()
+                .filter_map(|(k, t)| Some((k.clone(), t.as_str()?.to_owned())))
+                .collect();
         }
         o
     }
@@ -135,9 +147,15 @@ impl Options {
     pub fn criteria_list(&self) -> Vec<(&str, &str)> {
         if self.criteria.is_empty() {
             let en = self.lang == Lang::En;
-            NATIONAL_CRITERIA.iter().map(|(id, fr, e)| (*id, if en { *e } else { *fr })).collect()
+            NATIONAL_CRITERIA
+                .iter()
+                .map(|(id, fr, e)| (*id, if en { *e } else { *fr }))
+                .collect()
         } else {
-            self.criteria.iter().map(|c| (c.id.as_str(), c.label.as_str())).collect()
+            self.criteria
+                .iter()
+                .map(|c| (c.id.as_str(), c.label.as_str()))
+                .collect()
         }
     }
 
@@ -151,7 +169,10 @@ impl Options {
     }
 
     pub(crate) fn message_override(&self, code: &str) -> Option<&str> {
-        self.messages.iter().find(|(k, _)| k == code).map(|(_, t)| t.as_str())
+        self.messages
+            .iter()
+            .find(|(k, _)| k == code)
+            .map(|(_, t)| t.as_str())
     }
 }
 
@@ -162,7 +183,9 @@ fn current_year() -> i64 {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn current_year() -> i64 {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
     civil_year((secs / 86_400) as i64)
 }
 
@@ -194,7 +217,10 @@ mod tests {
 
     #[test]
     fn an_academy_list_replaces_the_national_one() {
-        let v = Value::parse(r#"{"criteria": [{"id": "k1", "label": "Qualité"}, {"id": " "}, {"label": "x"}]}"#).unwrap();
+        let v = Value::parse(
+            r#"{"criteria": [{"id": "k1", "label": "Qualité"}, {"id": " "}, {"label": "x"}]}"#,
+        )
+        .unwrap();
         let o = Options::from_value(&v);
         assert_eq!(o.criteria_list(), vec![("k1", "Qualité")]);
         assert_eq!(Options::default().criteria_list().len(), 8);

@@ -413,7 +413,13 @@ impl Position {
 
     /// Renewal, renewed last year, renewal next year or mid-cycle.
     pub fn is_labelled(self) -> bool {
-        matches!(self, Position::Renewal | Position::RenewedLastYear | Position::RenewalNextYear | Position::MidCycle)
+        matches!(
+            self,
+            Position::Renewal
+                | Position::RenewedLastYear
+                | Position::RenewalNextYear
+                | Position::MidCycle
+        )
     }
 }
 
@@ -488,7 +494,9 @@ impl CycleSummary {
         write_list(o.key("options"), &self.options, |out, opt| {
             let mut oo = Obj::new(out);
             oo.str("code", opt.code);
-            write_list(oo.key("members"), &opt.members, |out, uai| write_str(out, uai));
+            write_list(oo.key("members"), &opt.members, |out, uai| {
+                write_str(out, uai)
+            });
             oo.end();
         });
         write_list(o.key("reviews"), &self.reviews, |out, r| {

@@ -13,12 +13,20 @@ pub(crate) fn check(req: &Request<'_>, c: i64, out: &mut Findings) -> Kind {
     let kind = match req.kind {
         Ok(kind) => kind,
         Err(value) => {
-            out.add(Code::RequestKindInvalid, Path::root().key("kind"), vec![("value", value.into())]);
+            out.add(
+                Code::RequestKindInvalid,
+                Path::root().key("kind"),
+                vec![("value", value.into())],
+            );
             Kind::New
         }
     };
     if req.campus_available == Some(true) {
-        out.add(Code::RequestCampusAvailable, Path::root().key("campusAvailable"), Vec::new());
+        out.add(
+            Code::RequestCampusAvailable,
+            Path::root().key("campusAvailable"),
+            Vec::new(),
+        );
     }
     if kind == Kind::Join {
         check_join(req, c, out);
@@ -29,20 +37,44 @@ pub(crate) fn check(req: &Request<'_>, c: i64, out: &mut Findings) -> Kind {
 fn check_join(req: &Request<'_>, c: i64, out: &mut Findings) {
     let network = Path::root().key("existingNetwork");
     let Some(existing) = &req.existing else {
-        return out.add(Code::JoinNetworkMissing, network, vec![("missing", "existingNetwork".into())]);
+        return out.add(
+            Code::JoinNetworkMissing,
+            network,
+            vec![("missing", "existingNetwork".into())],
+        );
     };
     match existing.attributed_year {
-        None => out.add(Code::JoinNetworkMissing, network, vec![("missing", "attributedYear".into())]),
+        None => out.add(
+            Code::JoinNetworkMissing,
+            network,
+            vec![("missing", "attributedYear".into())],
+        ),
         Some(year) if year + 5 < c => {
-            let params = vec![("attributedYear", year.into()), ("endYear", (year + 5).into()), ("campaignYear", c.into())];
-            out.add(Code::JoinNetworkExpired, network.key("attributedYear"), params);
+            let params = vec![
+                ("attributedYear", year.into()),
+                ("endYear", (year + 5).into()),
+                ("campaignYear", c.into()),
+            ];
+            out.add(
+                Code::JoinNetworkExpired,
+                network.key("attributedYear"),
+                params,
+            );
         }
         Some(_) => {}
     }
-    let normalized = |t: Option<&str>| t.map(|t| crate::title::normalize(t).0).filter(|t| !t.is_empty());
-    if let (Some(title), Some(network_title)) = (normalized(req.title), normalized(existing.title)) {
+    let normalized = |t: Option<&str>| {
+        t.map(|t| crate::title::normalize(t).0)
+            .filter(|t| !t.is_empty())
+    };
+    if let (Some(title), Some(network_title)) = (normalized(req.title), normalized(existing.title))
+    {
         if title != network_title {
-            out.add(Code::JoinTitleDiffers, Path::root().key("title"), vec![("networkTitle", network_title.into())]);
+            out.add(
+                Code::JoinTitleDiffers,
+                Path::root().key("title"),
+                vec![("networkTitle", network_title.into())],
+            );
         }
     }
 }

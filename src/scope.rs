@@ -16,7 +16,11 @@ fn scope_path(field: &str) -> Path {
 /// Checks the scope and says what the title should name.
 // One copy, however many callers: size matters more than a call here.
 #[inline(never)]
-pub(crate) fn check<'a>(req: &Request<'a>, facts: &[MemberFacts<'_>], out: &mut Findings) -> Option<Perimeter<'a>> {
+pub(crate) fn check<'a>(
+    req: &Request<'a>,
+    facts: &[MemberFacts<'_>],
+    out: &mut Findings,
+) -> Option<Perimeter<'a>> {
     match req.scope_type {
         Ok(ScopeType::Sector) => sector(req, facts, out),
         Ok(ScopeType::Geographic) => geographic(req.territory.as_ref(), facts, out),
@@ -25,13 +29,21 @@ pub(crate) fn check<'a>(req: &Request<'a>, facts: &[MemberFacts<'_>], out: &mut 
             None
         }
         Err(Some(value)) => {
-            out.add(Code::ScopeTypeInvalid, scope_path("type"), vec![("value", value.into())]);
+            out.add(
+                Code::ScopeTypeInvalid,
+                scope_path("type"),
+                vec![("value", value.into())],
+            );
             None
         }
     }
 }
 
-fn sector<'a>(req: &Request<'a>, facts: &[MemberFacts<'_>], out: &mut Findings) -> Option<Perimeter<'a>> {
+fn sector<'a>(
+    req: &Request<'a>,
+    facts: &[MemberFacts<'_>],
+    out: &mut Findings,
+) -> Option<Perimeter<'a>> {
     if req.sectors.is_empty() {
         out.add(Code::ScopeSectorsMissing, scope_path("sectors"), Vec::new());
         return None;
@@ -42,10 +54,18 @@ fn sector<'a>(req: &Request<'a>, facts: &[MemberFacts<'_>], out: &mut Findings) 
         let key = fold_key(sector);
         let path = || scope_path("sectors").index(j);
         if seen.contains(&key) {
-            out.add(Code::ScopeSectorDuplicate, path(), vec![("sector", sector.into())]);
+            out.add(
+                Code::ScopeSectorDuplicate,
+                path(),
+                vec![("sector", sector.into())],
+            );
             continue;
         }
-        for (i, m) in facts.iter().enumerate().filter(|(_, m)| !m.sectors.is_empty()) {
+        for (i, m) in facts
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| !m.sectors.is_empty())
+        {
             if !m.sectors.iter().any(|s| fold_key(s) == key) {
                 let params = vec![
                     ("sector", sector.into()),
@@ -62,7 +82,11 @@ fn sector<'a>(req: &Request<'a>, facts: &[MemberFacts<'_>], out: &mut Findings) 
     Some(Perimeter::Sectors(unique))
 }
 
-fn geographic<'a>(t: Option<&TerritoryInput<'a>>, facts: &[MemberFacts<'_>], out: &mut Findings) -> Option<Perimeter<'a>> {
+fn geographic<'a>(
+    t: Option<&TerritoryInput<'a>>,
+    facts: &[MemberFacts<'_>],
+    out: &mut Findings,
+) -> Option<Perimeter<'a>> {
     let territory_path = || scope_path("territory");
     let Some(t) = t else {
         out.add(Code::ScopeTerritoryMissing, territory_path(), Vec::new());
@@ -71,25 +95,45 @@ fn geographic<'a>(t: Option<&TerritoryInput<'a>>, facts: &[MemberFacts<'_>], out
     let named = t.name.map(Perimeter::Territory);
     for (field, value) in [("level", t.level), ("code", t.code)] {
         if value.is_none() {
-            out.add(Code::ScopeTerritoryMissing, territory_path().key(field), vec![("field", field.into())]);
+            out.add(
+                Code::ScopeTerritoryMissing,
+                territory_path().key(field),
+                vec![("field", field.into())],
+            );
         }
     }
-    let Some(level_text) = t.level else { return named };
+    let Some(level_text) = t.level else {
+        return named;
+    };
     let Some(level) = Level::parse(level_text) else {
-        out.add(Code::ScopeTerritoryLevelInvalid, territory_path().key("level"), vec![("value", level_text.into())]);
+        out.add(
+            Code::ScopeTerritoryLevelInvalid,
+            territory_path().key("level"),
+            vec![("value", level_text.into())],
+        );
         return named;
     };
     if matches!(level, Level::Bassin | Level::Other) {
-        out.add(Code::ScopeTerritoryUnchecked, territory_path().key("level"), vec![("level", level_text.into())]);
+        out.add(
+            Code::ScopeTerritoryUnchecked,
+            territory_path().key("level"),
+            vec![("level", level_text.into())],
+        );
         return named;
     }
     let Some(code) = t.code else { return named };
     let Some(area) = Area::find(level, code) else {
-        out.add(Code::ScopeTerritoryUnknown, territory_path().key("code"), vec![("code", code.into()), ("level", level_text.into())]);
+        out.add(
+            Code::ScopeTerritoryUnknown,
+            territory_path().key("code"),
+            vec![("code", code.into()), ("level", level_text.into())],
+        );
         return named;
     };
     for (i, m) in facts.iter().enumerate() {
-        let Some(member_territory) = m.territory.filter(|mt| !area.contains(mt)) else { continue };
+        let Some(member_territory) = m.territory.filter(|mt| !area.contains(mt)) else {
+            continue;
+        };
         let params = vec![
             ("uai", m.uai.as_deref().unwrap_or_default().into()),
             ("member", m.display.as_str().into()),
@@ -97,7 +141,11 @@ fn geographic<'a>(t: Option<&TerritoryInput<'a>>, facts: &[MemberFacts<'_>], out
             ("territory", area.name().into()),
             ("memberTerritory", name_at(member_territory, level).into()),
         ];
-        out.add(Code::ScopeMemberOutsideTerritory, members::path(i, "uai"), params);
+        out.add(
+            Code::ScopeMemberOutsideTerritory,
+            members::path(i, "uai"),
+            params,
+        );
     }
     Some(named.unwrap_or(Perimeter::Territory(area.name())))
 }

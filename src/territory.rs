@@ -86,7 +86,9 @@ impl Area {
         let exact = |s: &str| s.eq_ignore_ascii_case(code);
         let number: Option<u32> = code.parse().ok();
         let row = TABLE.iter().find(|t| match level {
-            Level::Departement => exact(t.departement) || number.is_some_and(|n| t.departement.parse() == Ok(n)),
+            Level::Departement => {
+                exact(t.departement) || number.is_some_and(|n| t.departement.parse() == Ok(n))
+            }
             Level::Academie => exact(t.academie),
             Level::RegionAcademique => t.region_academique.is_some_and(exact),
             Level::Bassin | Level::Other => false,
@@ -109,7 +111,10 @@ impl Area {
         TABLE.iter().find(|t| match level {
             Level::Departement => same(t.departement_name),
             Level::Academie => same(t.academie) || same(t.academie_name),
-            Level::RegionAcademique => [t.region_academique, t.region_academique_name].into_iter().flatten().any(&mut same),
+            Level::RegionAcademique => [t.region_academique, t.region_academique_name]
+                .into_iter()
+                .flatten()
+                .any(&mut same),
             Level::Bassin | Level::Other => false,
         })
     }
@@ -119,7 +124,10 @@ impl Area {
         match self.level {
             Level::Departement => self.row.departement_name,
             Level::Academie => self.row.academie_name,
-            _ => self.row.region_academique_name.unwrap_or(self.row.academie_name),
+            _ => self
+                .row
+                .region_academique_name
+                .unwrap_or(self.row.academie_name),
         }
     }
 
@@ -148,18 +156,27 @@ mod tests {
 
     #[test]
     fn the_table_covers_france_as_spec_7_says() {
-        let mut academies: Vec<_> = TABLE.iter().filter(|t| t.region_academique.is_some()).map(|t| t.academie).collect();
+        let mut academies: Vec<_> = TABLE
+            .iter()
+            .filter(|t| t.region_academique.is_some())
+            .map(|t| t.academie)
+            .collect();
         academies.sort();
         academies.dedup();
         let mut regions: Vec<_> = TABLE.iter().filter_map(|t| t.region_academique).collect();
         regions.sort();
         regions.dedup();
         assert_eq!((academies.len(), regions.len()), (30, 18));
-        for prefix in ["001", "095", "620", "720", "971", "976", "975", "983", "984", "987"] {
+        for prefix in [
+            "001", "095", "620", "720", "971", "976", "975", "983", "984", "987",
+        ] {
             assert!(Territory::by_uai_prefix(prefix).is_some(), "{prefix}");
         }
         assert!(Territory::by_uai_prefix("020").is_none());
-        assert_eq!(Territory::by_uai_prefix("984").map(|t| t.departement), Some("987"));
+        assert_eq!(
+            Territory::by_uai_prefix("984").map(|t| t.departement),
+            Some("987")
+        );
     }
 
     #[test]
@@ -170,8 +187,14 @@ mod tests {
         assert_eq!(find(Level::Departement, "2a"), Some("Corse-du-Sud"));
         assert_eq!(find(Level::Departement, "cote d'or"), Some("Côte-d'Or"));
         assert_eq!(find(Level::Academie, "nancy-metz"), Some("Nancy-Metz"));
-        assert_eq!(find(Level::Academie, "Orléans-Tours"), Some("Orléans-Tours"));
-        assert_eq!(find(Level::RegionAcademique, "Provence-Alpes-Côte d’Azur"), Some("Provence-Alpes-Côte d'Azur"));
+        assert_eq!(
+            find(Level::Academie, "Orléans-Tours"),
+            Some("Orléans-Tours")
+        );
+        assert_eq!(
+            find(Level::RegionAcademique, "Provence-Alpes-Côte d’Azur"),
+            Some("Provence-Alpes-Côte d'Azur")
+        );
         assert_eq!(find(Level::Departement, "20"), None);
         assert_eq!(find(Level::Academie, "lorraine"), None);
         assert_eq!(find(Level::RegionAcademique, "polynesie-francaise"), None);

@@ -72,7 +72,11 @@ mod host {
 
 /// Unicode category Zs (space separators).
 pub(crate) fn is_space_separator(c: char) -> bool {
-    matches!(c, ' ' | '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}')
+    matches!(
+        c,
+        ' ' | '\u{a0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}'
+    )
 }
 
 /// Unicode category Cf (invisible format characters).
@@ -145,7 +149,10 @@ pub(crate) fn push_folded(out: &mut String, c: char) {
 /// inner runs of spaces folded: how two filières are compared.
 pub(crate) fn fold_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for word in s.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()) {
+    for word in s
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+    {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -183,7 +190,11 @@ pub(crate) fn folded_words(s: &str) -> Vec<String> {
             folded.push(' ');
         }
     }
-    folded.split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect()
+    folded
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// Whether the words of `needle` appear, in order and next to each other,
@@ -210,18 +221,27 @@ mod tests {
 
     #[test]
     fn folding_drops_accents_capitals_and_ligatures() {
-        assert_eq!(fold_key("  Hôtellerie   Restauration "), "hotellerie restauration");
+        assert_eq!(
+            fold_key("  Hôtellerie   Restauration "),
+            "hotellerie restauration"
+        );
         assert_eq!(fold_key("CŒUR"), "coeur");
         assert_eq!(fold_key("e\u{301}nergie"), "energie");
     }
 
     #[test]
     fn words_split_on_apostrophes_and_hyphens() {
-        assert_eq!(folded_words("Provence-Alpes-Côte d’Azur"), ["provence", "alpes", "cote", "d", "azur"]);
+        assert_eq!(
+            folded_words("Provence-Alpes-Côte d’Azur"),
+            ["provence", "alpes", "cote", "d", "azur"]
+        );
         let hay = folded_words("Lycée(s) des métiers en réseau de la Côte-d'Or");
         assert!(contains_words(&hay, &folded_words("Côte d’Or")));
         assert!(!contains_words(&hay, &folded_words("Or Côte")));
-        assert!(!contains_words(&folded_words("Saint-Étienne"), &folded_words("Ain")));
+        assert!(!contains_words(
+            &folded_words("Saint-Étienne"),
+            &folded_words("Ain")
+        ));
     }
 
     #[test]

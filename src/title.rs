@@ -3,7 +3,10 @@
 
 use crate::findings::Findings;
 use crate::report::{Code, Mention, Path, TitleSummary};
-use crate::text::{contains_words, folded_words, is_forbidden_in_title, is_space_separator, latin_lower, nfc, push_folded};
+use crate::text::{
+    contains_words, folded_words, is_forbidden_in_title, is_space_separator, latin_lower, nfc,
+    push_folded,
+};
 
 /// The mention every appellation title must carry.
 pub const MENTION: &str = "Lycée(s) des métiers en réseau";
@@ -60,7 +63,11 @@ struct Found {
 /// the title should name.
 // One copy, however many callers: size matters more than a call here.
 #[inline(never)]
-pub(crate) fn check(raw: Option<&str>, perimeter: Option<Perimeter<'_>>, out: &mut Findings) -> TitleSummary {
+pub(crate) fn check(
+    raw: Option<&str>,
+    perimeter: Option<Perimeter<'_>>,
+    out: &mut Findings,
+) -> TitleSummary {
     let path = || Path::root().key("title");
     let (normalized, changed) = raw.map(normalize).unwrap_or_default();
     let length = count(&normalized);
@@ -79,21 +86,37 @@ pub(crate) fn check(raw: Option<&str>, perimeter: Option<Perimeter<'_>>, out: &m
     let title = summary.normalized.as_str();
     let chars: Vec<char> = title.chars().collect();
     if changed {
-        out.add(Code::TitleWhitespace, path(), vec![("normalized", title.into())]);
+        out.add(
+            Code::TitleWhitespace,
+            path(),
+            vec![("normalized", title.into())],
+        );
     }
-    if let Some((i, c)) = chars.iter().enumerate().find(|(_, c)| is_forbidden_in_title(**c)) {
+    if let Some((i, c)) = chars
+        .iter()
+        .enumerate()
+        .find(|(_, c)| is_forbidden_in_title(**c))
+    {
         let count = chars.iter().filter(|c| is_forbidden_in_title(**c)).count() as i64;
         out.add(
             Code::TitleControlChars,
             path(),
-            vec![("char", crate::text::codepoint(*c).into()), ("position", (i as i64 + 1).into()), ("count", count.into())],
+            vec![
+                ("char", crate::text::codepoint(*c).into()),
+                ("position", (i as i64 + 1).into()),
+                ("count", count.into()),
+            ],
         );
     }
     if length > MAX_LENGTH {
         out.add(
             Code::TitleTooLong,
             path(),
-            vec![("length", length.into()), ("max", MAX_LENGTH.into()), ("excess", (length - MAX_LENGTH).into())],
+            vec![
+                ("length", length.into()),
+                ("max", MAX_LENGTH.into()),
+                ("excess", (length - MAX_LENGTH).into()),
+            ],
         );
     }
     let uppers = chars.iter().filter(|c| c.is_uppercase()).count();
@@ -108,13 +131,25 @@ pub(crate) fn check(raw: Option<&str>, perimeter: Option<Perimeter<'_>>, out: &m
             let span: String = chars[f.start..f.end].iter().collect();
             if f.mention != Mention::Exact {
                 summary.suggestion = Some(replace(&chars, f, MENTION));
-                let code = if f.mention == Mention::Case { Code::TitleMentionCase } else { Code::TitleMentionMisspelled };
-                out.add(code, path(), vec![("mention", MENTION.into()), ("found", span.into())]);
+                let code = if f.mention == Mention::Case {
+                    Code::TitleMentionCase
+                } else {
+                    Code::TitleMentionMisspelled
+                };
+                out.add(
+                    code,
+                    path(),
+                    vec![("mention", MENTION.into()), ("found", span.into())],
+                );
             }
             let rest = chars[..f.start].iter().chain(&chars[f.end..]);
             no_perimeter = !rest.clone().any(|c| c.is_alphanumeric());
             if no_perimeter {
-                out.add(Code::TitleNoPerimeter, path(), vec![("mention", MENTION.into())]);
+                out.add(
+                    Code::TitleNoPerimeter,
+                    path(),
+                    vec![("mention", MENTION.into())],
+                );
             }
         }
         None => {
@@ -138,12 +173,18 @@ fn check_perimeter(title: &str, perimeter: Perimeter<'_>, out: &mut Findings) {
     let appears = |name: &str| contains_words(&hay, &folded_words(name));
     let params = match perimeter {
         Perimeter::Territory(name) if !appears(name) => vec![("territory", name.into())],
-        Perimeter::Sectors(sectors) if !sectors.is_empty() && !sectors.iter().any(|s| appears(s)) => {
+        Perimeter::Sectors(sectors)
+            if !sectors.is_empty() && !sectors.iter().any(|s| appears(s)) =>
+        {
             vec![("sectors", sectors.join(", ").into())]
         }
         _ => return,
     };
-    out.add(Code::TitlePerimeterMismatch, Path::root().key("title"), params);
+    out.add(
+        Code::TitlePerimeterMismatch,
+        Path::root().key("title"),
+        params,
+    );
 }
 
 fn replace(chars: &[char], f: &Found, with: &str) -> String {
@@ -156,14 +197,22 @@ fn replace(chars: &[char], f: &Found, with: &str) -> String {
 /// Not a letter or digit (or out of the text): the mention must stand as
 /// words of its own.
 fn boundary(chars: &[char], i: Option<usize>) -> bool {
-    i.and_then(|i| chars.get(i)).is_none_or(|c| !c.is_alphanumeric())
+    i.and_then(|i| chars.get(i))
+        .is_none_or(|c| !c.is_alphanumeric())
 }
 
 fn find_mention(chars: &[char]) -> Option<Found> {
     let len = MENTION.chars().count();
-    let at = |mention, start: usize| Found { mention, start, end: start + len };
+    let at = |mention, start: usize| Found {
+        mention,
+        start,
+        end: start + len,
+    };
     // Any space separator counts as a plain space when looking for it.
-    let plain: String = chars.iter().map(|&c| if is_space_separator(c) { ' ' } else { c }).collect();
+    let plain: String = chars
+        .iter()
+        .map(|&c| if is_space_separator(c) { ' ' } else { c })
+        .collect();
     if let Some(i) = find_words(&plain, MENTION, chars, len) {
         return Some(at(Mention::Exact, i));
     }
@@ -173,7 +222,11 @@ fn find_mention(chars: &[char]) -> Option<Found> {
     if let Some(i) = find_words(&lower, &mention, chars, len) {
         return Some(at(Mention::Case, i));
     }
-    fuzzy(chars, "desmetiersenreseau", true).map(|(start, end)| Found { mention: Mention::Misspelled, start, end })
+    fuzzy(chars, "desmetiersenreseau", true).map(|(start, end)| Found {
+        mention: Mention::Misspelled,
+        start,
+        end,
+    })
 }
 
 /// The char index of the first `needle` in `hay` that stands as words of its
@@ -186,7 +239,11 @@ fn find_words(hay: &str, needle: &str, chars: &[char], len: usize) -> Option<usi
 
 /// A label's mention « Lycée des métiers » without « en réseau ».
 fn find_label_mention(chars: &[char]) -> Option<Found> {
-    fuzzy(chars, "desmetiers", false).map(|(start, end)| Found { mention: Mention::Missing, start, end })
+    fuzzy(chars, "desmetiers", false).map(|(start, end)| Found {
+        mention: Mention::Missing,
+        start,
+        end,
+    })
 }
 
 /// Finds « lycée » + a form of « (s) » + `tail`, ignoring accents, capitals,
@@ -205,7 +262,11 @@ fn fuzzy(chars: &[char], tail: &str, plural_x: bool) -> Option<(usize, usize)> {
     }
     let expect = |at: usize, word: &str| -> Option<usize> {
         let n = word.chars().count();
-        let ok = skeleton.get(at..at + n)?.iter().map(|(c, _)| *c).eq(word.chars());
+        let ok = skeleton
+            .get(at..at + n)?
+            .iter()
+            .map(|(c, _)| *c)
+            .eq(word.chars());
         ok.then_some(at + n)
     };
     for p in 0..skeleton.len() {
@@ -213,10 +274,16 @@ fn fuzzy(chars: &[char], tail: &str, plural_x: bool) -> Option<(usize, usize)> {
         if skeleton[p].0 != 'l' || !boundary(chars, start.checked_sub(1)) {
             continue;
         }
-        let Some(q) = expect(p, "lycee") else { continue };
+        let Some(q) = expect(p, "lycee") else {
+            continue;
+        };
         for r in plural_forms(&skeleton, q) {
             let Some(end) = expect(r, tail) else { continue };
-            let ends = if plural_x && skeleton.get(end).is_some_and(|(c, _)| *c == 'x') { vec![end + 1, end] } else { vec![end] };
+            let ends = if plural_x && skeleton.get(end).is_some_and(|(c, _)| *c == 'x') {
+                vec![end + 1, end]
+            } else {
+                vec![end]
+            };
             for e in ends {
                 let last = skeleton[e - 1].1;
                 if boundary(chars, Some(last + 1)) {
@@ -260,7 +327,10 @@ mod tests {
 
     #[test]
     fn normalisation_folds_runs_and_keeps_a_lone_no_break_space() {
-        assert_eq!(normalize("  a \t b\u{a0}: c\u{2009}d  "), ("a b\u{a0}: c d".to_owned(), true));
+        assert_eq!(
+            normalize("  a \t b\u{a0}: c\u{2009}d  "),
+            ("a b\u{a0}: c d".to_owned(), true)
+        );
         assert_eq!(normalize("a\u{a0}\u{a0}b"), ("a b".to_owned(), true));
         assert_eq!(normalize("a b"), ("a b".to_owned(), false));
         assert_eq!(normalize("a\nb"), ("a\nb".to_owned(), false));
@@ -282,9 +352,18 @@ mod tests {
     fn mention_forms() {
         use Mention::*;
         let fixed = Some("Lycée(s) des métiers en réseau du bois".to_owned());
-        assert_eq!(mention_of("Lycée(s) des métiers en réseau du bois"), (Exact, None));
-        assert_eq!(mention_of("Lycée(s)\u{a0}des métiers en réseau du bois"), (Exact, None));
-        assert_eq!(mention_of("lycée(s) des Métiers en Réseau du bois"), (Case, fixed.clone()));
+        assert_eq!(
+            mention_of("Lycée(s) des métiers en réseau du bois"),
+            (Exact, None)
+        );
+        assert_eq!(
+            mention_of("Lycée(s)\u{a0}des métiers en réseau du bois"),
+            (Exact, None)
+        );
+        assert_eq!(
+            mention_of("lycée(s) des Métiers en Réseau du bois"),
+            (Case, fixed.clone())
+        );
         for near in [
             "Lycee(s) des metiers en reseau du bois",
             "Lycées des métiers en réseau du bois",
@@ -298,6 +377,9 @@ mod tests {
         }
         assert_eq!(mention_of("Lycée des métiers du bois"), (Missing, fixed));
         assert_eq!(mention_of("Réseau des lycées du bois"), (Missing, None));
-        assert_eq!(mention_of("XLycée(s) des métiers en réseau du bois").0, Missing);
+        assert_eq!(
+            mention_of("XLycée(s) des métiers en réseau du bois").0,
+            Missing
+        );
     }
 }

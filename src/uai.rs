@@ -26,32 +26,57 @@ pub(crate) fn check_letter(digits: &str) -> Option<char> {
 
 /// Reads one UAI (never blank: a blank UAI is `member.uai_missing`).
 pub(crate) fn examine(raw: &str) -> Uai {
-    let normalized: String = raw.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_uppercase()).collect();
+    let normalized: String = raw
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
     let b = normalized.as_bytes();
-    let well_formed = b.len() == 8 && b[..7].iter().all(u8::is_ascii_digit) && b[7].is_ascii_uppercase();
+    let well_formed =
+        b.len() == 8 && b[..7].iter().all(u8::is_ascii_digit) && b[7].is_ascii_uppercase();
     let mut problems: Vec<(Code, Params)> = Vec::new();
     if !well_formed {
         problems.push((Code::MemberUaiFormat, vec![("uai", raw.trim().into())]));
-        return Uai { normalized, well_formed, territory: None, problems };
+        return Uai {
+            normalized,
+            well_formed,
+            territory: None,
+            problems,
+        };
     }
     if normalized != raw {
-        problems.push((Code::MemberUaiNormalized, vec![("uai", normalized.as_str().into()), ("given", raw.into())]));
+        problems.push((
+            Code::MemberUaiNormalized,
+            vec![("uai", normalized.as_str().into()), ("given", raw.into())],
+        ));
     }
     let (digits, letter) = normalized.split_at(7);
     if let Some(expected) = check_letter(digits).filter(|e| !letter.starts_with(*e)) {
         problems.push((
             Code::MemberUaiChecksum,
-            vec![("uai", normalized.as_str().into()), ("found", letter.into()), ("expected", expected.to_string().into())],
+            vec![
+                ("uai", normalized.as_str().into()),
+                ("found", letter.into()),
+                ("expected", expected.to_string().into()),
+            ],
         ));
     }
     let territory = Territory::by_uai_prefix(&digits[..3]);
     if territory.is_none() {
         problems.push((
             Code::MemberUaiPrefixUnknown,
-            vec![("uai", normalized.as_str().into()), ("prefix", digits[..3].into())],
+            vec![
+                ("uai", normalized.as_str().into()),
+                ("prefix", digits[..3].into()),
+            ],
         ));
     }
-    Uai { normalized, well_formed, territory, problems }
+    Uai {
+        normalized,
+        well_formed,
+        territory,
+        problems,
+    }
 }
 
 #[cfg(test)]

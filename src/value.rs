@@ -186,7 +186,11 @@ pub struct JsonError {
 
 impl fmt::Display for JsonError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "line {}, column {}: {}", self.line, self.column, self.reason)
+        write!(
+            f,
+            "line {}, column {}: {}",
+            self.line, self.column, self.reason
+        )
     }
 }
 
@@ -205,7 +209,12 @@ impl<'a> Parser<'a> {
     fn new(text: &'a str, host: bool) -> Self {
         // A byte-order mark is not part of the document.
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        Parser { text, bytes: text.as_bytes(), pos: 0, host }
+        Parser {
+            text,
+            bytes: text.as_bytes(),
+            pos: 0,
+            host,
+        }
     }
 
     fn document(mut self) -> Parsed<Value> {
@@ -225,7 +234,11 @@ impl<'a> Parser<'a> {
         let before = &self.text[..end];
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        JsonError { line, column, reason }
+        JsonError {
+            line,
+            column,
+            reason,
+        }
     }
 
     fn skip_ws(&mut self) {
@@ -269,7 +282,10 @@ impl<'a> Parser<'a> {
 
     fn foreign(&mut self) -> Parsed<Value> {
         let start = self.pos + 1;
-        let len = self.bytes[start..].iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'_').count();
+        let len = self.bytes[start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
+            .count();
         self.pos = start + len;
         Foreign::from_name(&self.text[start..start + len])
             .map(Value::Foreign)
@@ -407,19 +423,30 @@ impl<'a> Parser<'a> {
             }
             scale = scale.saturating_add(if sign < 0 { -exp } else { exp });
         }
-        let magnitude = if scale >= 0 { mantissa * 10f64.powi(scale) } else { mantissa / 10f64.powi(-scale) };
+        let magnitude = if scale >= 0 {
+            mantissa * 10f64.powi(scale)
+        } else {
+            mantissa / 10f64.powi(-scale)
+        };
         let n = if negative { -magnitude } else { magnitude };
         // Natively, where size does not matter, the exact reading.
         #[cfg(not(target_arch = "wasm32"))]
         let n = self.text[start..self.pos].parse::<f64>().unwrap_or(n);
-        Ok(if n.is_finite() { Value::Number(n) } else { Value::Foreign(Foreign::Infinity) })
+        Ok(if n.is_finite() {
+            Value::Number(n)
+        } else {
+            Value::Foreign(Foreign::Infinity)
+        })
     }
 
     fn string(&mut self) -> Parsed<String> {
         self.pos += 1;
         let mut out = String::new();
         loop {
-            let run = self.bytes[self.pos..].iter().take_while(|&&b| b != b'"' && b != b'\\' && b >= 0x20).count();
+            let run = self.bytes[self.pos..]
+                .iter()
+                .take_while(|&&b| b != b'"' && b != b'\\' && b >= 0x20)
+                .count();
             out.push_str(&self.text[self.pos..self.pos + run]);
             self.pos += run;
             match self.bytes.get(self.pos) {
@@ -478,8 +505,12 @@ impl<'a> Parser<'a> {
     }
 
     fn hex4(&mut self) -> Parsed<u32> {
-        let digits = self.text.get(self.pos..self.pos + 4).ok_or_else(|| self.fail("\\u needs four hex digits"))?;
-        let n = u32::from_str_radix(digits, 16).map_err(|_| self.fail("\\u needs four hex digits"))?;
+        let digits = self
+            .text
+            .get(self.pos..self.pos + 4)
+            .ok_or_else(|| self.fail("\\u needs four hex digits"))?;
+        let n =
+            u32::from_str_radix(digits, 16).map_err(|_| self.fail("\\u needs four hex digits"))?;
         if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
             return Err(self.fail("\\u needs four hex digits"));
         }
@@ -510,7 +541,14 @@ mod tests {
 
     #[test]
     fn numbers_whole_and_not() {
-        for (text, n) in [("2026", 2026.0), ("-3", -3.0), ("2026.0", 2026.0), ("1e3", 1000.0), ("25E-1", 2.5), ("0.5", 0.5)] {
+        for (text, n) in [
+            ("2026", 2026.0),
+            ("-3", -3.0),
+            ("2026.0", 2026.0),
+            ("1e3", 1000.0),
+            ("25E-1", 2.5),
+            ("0.5", 0.5),
+        ] {
             assert_eq!(Value::parse(text), Ok(Value::Number(n)), "{text}");
         }
         assert_eq!(Value::parse("1e999"), Ok(Value::Foreign(Foreign::Infinity)));
@@ -525,7 +563,9 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_json() {
-        for text in ["", "{", "[1,]", "{'a':1}", "tru", "01x", "\"abc", "{} {}", "@symbol", "NaN", "[1 2]"] {
+        for text in [
+            "", "{", "[1,]", "{'a':1}", "tru", "01x", "\"abc", "{} {}", "@symbol", "NaN", "[1 2]",
+        ] {
             assert!(Value::parse(text).is_err(), "{text:?} should be refused");
         }
     }

@@ -8,13 +8,17 @@ use crate::{check_title, check_uai, validate, Options, Request, Value};
 use wasm_bindgen::prelude::*;
 
 fn options(json: &str) -> Options {
-    Value::parse_host(json).map(|v| Options::from_value(&v)).unwrap_or_default()
+    Value::parse_host(json)
+        .map(|v| Options::from_value(&v))
+        .unwrap_or_default()
 }
 
 fn request(json: &str) -> Request {
     // The JS encoder only writes valid host JSON; should it ever not, the
     // request is reported as not an object rather than failing the call.
-    Request::from_value(Value::parse_host(json).unwrap_or(Value::Foreign(crate::Foreign::Unreadable)))
+    Request::from_value(
+        Value::parse_host(json).unwrap_or(Value::Foreign(crate::Foreign::Unreadable)),
+    )
 }
 
 /// `validateRequest`: the report of SPEC §4, as JSON.

@@ -30,18 +30,28 @@ pub(crate) struct Binding {
 }
 
 pub(crate) fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let Ok(list) = root.query_selector_all(selector) else { return Vec::new() };
-    (0..list.length()).filter_map(|i| list.get(i)?.dyn_into::<Element>().ok()).collect()
+    let Ok(list) = root.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.get(i)?.dyn_into::<Element>().ok())
+        .collect()
 }
 
 impl Binding {
     fn selector(&self, path: &str) -> Option<&str> {
-        self.selectors.iter().find(|(p, _)| p == path).map(|(_, s)| s.as_str())
+        self.selectors
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, s)| s.as_str())
     }
 
     /// The member rows, in document order.
     pub(crate) fn rows(&self, form: &Element) -> Vec<Element> {
-        all(form, self.selector("members").unwrap_or("[data-ldm-member]"))
+        all(
+            form,
+            self.selector("members").unwrap_or("[data-ldm-member]"),
+        )
     }
 
     /// Every bound control of the form, top-level fields then each row's:
@@ -57,7 +67,12 @@ impl Binding {
                 (Some(i), Some(rest)) => format!("members.{i}.{rest}"),
                 _ => key.to_owned(),
             };
-            out.push(Field { path, key: key.to_owned(), row, el });
+            out.push(Field {
+                path,
+                key: key.to_owned(),
+                row,
+                el,
+            });
         };
         for el in all(form, "[data-ldm]") {
             let key = el.get_attribute("data-ldm").unwrap_or_default();
@@ -65,7 +80,11 @@ impl Binding {
                 add(&mut out, &key, None, el);
             }
         }
-        for (key, sel) in self.selectors.iter().filter(|(k, _)| k != "members" && !k.starts_with("members.")) {
+        for (key, sel) in self
+            .selectors
+            .iter()
+            .filter(|(k, _)| k != "members" && !k.starts_with("members."))
+        {
             for el in all(form, sel) {
                 add(&mut out, key, None, el);
             }
@@ -77,7 +96,11 @@ impl Binding {
                     add(&mut out, &key, Some(i), el);
                 }
             }
-            for (key, sel) in self.selectors.iter().filter(|(k, _)| k.starts_with("members.")) {
+            for (key, sel) in self
+                .selectors
+                .iter()
+                .filter(|(k, _)| k.starts_with("members."))
+            {
                 for el in all(row, sel) {
                     add(&mut out, key, Some(i), el);
                 }
@@ -92,7 +115,10 @@ fn is_list(key: &str) -> bool {
 }
 
 fn is_year(key: &str) -> bool {
-    matches!(key, "campaignYear" | "members.label.lastDecisionYear" | "existingNetwork.attributedYear")
+    matches!(
+        key,
+        "campaignYear" | "members.label.lastDecisionYear" | "existingNetwork.attributedYear"
+    )
 }
 
 fn is_boolean(key: &str) -> bool {
@@ -103,7 +129,11 @@ fn is_boolean(key: &str) -> bool {
 pub(crate) fn read(fields: &[Field], rows: usize) -> Value {
     let mut request = Value::Object(Vec::new());
     if rows > 0 || fields.iter().any(|f| f.row.is_some()) {
-        set(&mut request, "members", Value::Array(vec![Value::Object(Vec::new()); rows]));
+        set(
+            &mut request,
+            "members",
+            Value::Array(vec![Value::Object(Vec::new()); rows]),
+        );
     }
     let mut done: Vec<&str> = Vec::new();
     for f in fields {
@@ -132,7 +162,10 @@ fn value_of(key: &str, controls: &[&Field]) -> Option<Value> {
         match input.type_().as_str() {
             "checkbox" => return Some(Value::Bool(input.checked())),
             "radio" => {
-                let checked = controls.iter().filter_map(|f| f.el.dyn_ref::<HtmlInputElement>()).find(|r| r.checked())?;
+                let checked = controls
+                    .iter()
+                    .filter_map(|f| f.el.dyn_ref::<HtmlInputElement>())
+                    .find(|r| r.checked())?;
                 return Some(scalar(key, checked.value(), false));
             }
             kind => return Some(scalar(key, input.value(), kind == "number")),
@@ -141,7 +174,9 @@ fn value_of(key: &str, controls: &[&Field]) -> Option<Value> {
     if let Some(select) = first.dyn_ref::<HtmlSelectElement>() {
         return Some(scalar(key, select.value(), false));
     }
-    first.dyn_ref::<HtmlTextAreaElement>().map(|t| Value::String(t.value()))
+    first
+        .dyn_ref::<HtmlTextAreaElement>()
+        .map(|t| Value::String(t.value()))
 }
 
 /// A text control's value: a whole number on a year or number field, a
@@ -179,15 +214,25 @@ fn list_values(el: &Element) -> Vec<String> {
     }
     if let Some(input) = el.dyn_ref::<HtmlInputElement>() {
         if matches!(input.type_().as_str(), "checkbox" | "radio") {
-            return if input.checked() { vec![input.value()] } else { Vec::new() };
+            return if input.checked() {
+                vec![input.value()]
+            } else {
+                Vec::new()
+            };
         }
         return split(&input.value());
     }
-    el.dyn_ref::<HtmlTextAreaElement>().map(|t| split(&t.value())).unwrap_or_default()
+    el.dyn_ref::<HtmlTextAreaElement>()
+        .map(|t| split(&t.value()))
+        .unwrap_or_default()
 }
 
 fn split(text: &str) -> Vec<String> {
-    text.split([',', ';']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
+    text.split([',', ';'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// Sets the value at a dotted path, creating objects (and list items) on the way.

@@ -17,7 +17,10 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CustomEvent, CustomEventInit, Element, Event, EventTarget, HtmlFormElement, MutationObserver, MutationObserverInit, MutationRecord};
+use web_sys::{
+    CustomEvent, CustomEventInit, Element, Event, EventTarget, HtmlFormElement, MutationObserver,
+    MutationObserverInit, MutationRecord,
+};
 
 /// The binding's own words (summary, panel), in the language of the options.
 pub(crate) struct Ui {
@@ -117,6 +120,7 @@ pub(crate) fn ui(lang: Lang) -> &'static Ui {
 }
 
 type Listener = (EventTarget, &'static str, bool, Closure<dyn FnMut(Event)>);
+type Observer = (MutationObserver, Closure<dyn FnMut(js_sys::Array)>);
 
 struct State {
     form: HtmlFormElement,
@@ -131,7 +135,7 @@ struct State {
     report: Option<Report>,
     report_json: Option<String>,
     listeners: Vec<Listener>,
-    observer: Option<(MutationObserver, Closure<dyn FnMut(js_sys::Array)>)>,
+    observer: Option<Observer>,
 }
 
 /// What a handler does once it no longer holds the state.
@@ -164,8 +168,12 @@ impl State {
         let touched = &self.touched;
         let visible = |f: Option<&Field>| submitted || f.is_some_and(|f| touched.contains(&f.el));
         self.view.fields(&report, &bound, &visible);
-        let title = fields.iter().find(|f| f.path == "title").map(|f| f.el.clone());
-        self.view.counter(report.title.length, report.title.max, title.as_ref());
+        let title = fields
+            .iter()
+            .find(|f| f.path == "title")
+            .map(|f| f.el.clone());
+        self.view
+            .counter(report.title.length, report.title.max, title.as_ref());
         let mut focus_to = None;
         if self.submitted {
             let extra = self.host_constraints();
@@ -178,19 +186,31 @@ impl State {
         let json = report.to_json();
         self.report_json = Some(json.clone());
         self.report = Some(report);
-        After { report_json: json, focus: focus_to }
+        After {
+            report_json: json,
+            focus: focus_to,
+        }
     }
 
     /// The browser's own messages for host constraints (`required`,
     /// `pattern`…) on controls the rules found nothing wrong with.
     fn host_constraints(&self) -> Vec<(Element, String)> {
-        let Ok(list) = self.el().query_selector_all("input, select, textarea") else { return Vec::new() };
-        let ours: Vec<&Element> = self.view.shown.iter().filter_map(|(_, s)| s.control.as_ref()).collect();
+        let Ok(list) = self.el().query_selector_all("input, select, textarea") else {
+            return Vec::new();
+        };
+        let ours: Vec<&Element> = self
+            .view
+            .shown
+            .iter()
+            .filter_map(|(_, s)| s.control.as_ref())
+            .collect();
         (0..list.length())
             .filter_map(|i| list.get(i)?.dyn_into::<Element>().ok())
             .filter(|el| !ours.contains(&el) && el.matches(":invalid").unwrap_or(false))
             .filter_map(|el| {
-                let msg = js_sys::Reflect::get(&el, &"validationMessage".into()).ok()?.as_string()?;
+                let msg = js_sys::Reflect::get(&el, &"validationMessage".into())
+                    .ok()?
+                    .as_string()?;
                 (!msg.is_empty()).then_some((el, msg))
             })
             .collect()
@@ -200,11 +220,29 @@ impl State {
         let names: Vec<String> = (0..report.cycle.members.len())
             .map(|i| {
                 let path = format!("members.{i}.name");
-                fields.iter().find(|f| f.path == path).and_then(|f| js_sys::Reflect::get(&f.el, &"value".into()).ok()?.as_string()).unwrap_or_default()
+                fields
+                    .iter()
+                    .find(|f| f.path == path)
+                    .and_then(|f| {
+                        js_sys::Reflect::get(&f.el, &"value".into())
+                            .ok()?
+                            .as_string()
+                    })
+                    .unwrap_or_default()
             })
             .collect();
-        let messages: String = report.findings.iter().filter(|f| f.path.segs().is_empty()).map(|f| f.message.as_str()).collect();
-        let key = format!("{}|{}|{}", report.cycle.to_json(), names.join("|"), messages);
+        let messages: String = report
+            .findings
+            .iter()
+            .filter(|f| f.path.segs().is_empty())
+            .map(|f| f.message.as_str())
+            .collect();
+        let key = format!(
+            "{}|{}|{}",
+            report.cycle.to_json(),
+            names.join("|"),
+            messages
+        );
         if key == self.panel_key {
             return;
         }
@@ -216,7 +254,14 @@ impl State {
                 p
             }
         };
-        panel::render(&self.view.doc, &panel, report, &names, self.view.ui, self.view.dsfr);
+        panel::render(
+            &self.view.doc,
+            &panel,
+            report,
+            &names,
+            self.view.ui,
+            self.view.dsfr,
+        );
     }
 
     fn panel_el(&mut self) -> Option<Element> {
@@ -232,7 +277,10 @@ impl State {
                 self.panel_created = true;
                 self.view.created.push(p.clone());
                 // Before the submit button's block (the form's child that holds it).
-                let mut submit = form.query_selector("[type=submit], button:not([type])").ok().flatten();
+                let mut submit = form
+                    .query_selector("[type=submit], button:not([type])")
+                    .ok()
+                    .flatten();
                 while let Some(el) = submit.clone() {
                     match el.parent_element() {
                         Some(p) if p != form => submit = Some(p),
@@ -252,7 +300,11 @@ impl State {
         };
         self.view.mark(&panel, "class");
         self.view.mark(&panel, "aria-live");
-        let class = if self.view.dsfr { "fr-callout ldm-cycle" } else { "ldm-cycle" };
+        let class = if self.view.dsfr {
+            "fr-callout ldm-cycle"
+        } else {
+            "ldm-cycle"
+        };
         for c in class.split(' ') {
             let _ = panel.class_list().add_1(c);
         }
@@ -260,7 +312,6 @@ impl State {
         self.panel = Some(panel.clone());
         Some(panel)
     }
-
 
     fn touch(&mut self, el: &Element) {
         if !self.touched.contains(el) {
@@ -270,7 +321,11 @@ impl State {
 
     fn detach(&mut self) {
         for (target, kind, capture, closure) in self.listeners.drain(..) {
-            let _ = target.remove_event_listener_with_callback_and_bool(kind, closure.as_ref().unchecked_ref(), capture);
+            let _ = target.remove_event_listener_with_callback_and_bool(
+                kind,
+                closure.as_ref().unchecked_ref(),
+                capture,
+            );
         }
         if let Some((observer, _)) = self.observer.take() {
             observer.disconnect();
@@ -319,13 +374,22 @@ impl FormHandle {
     pub fn validate(&self) -> Option<String> {
         let done = self.state.try_borrow_mut().ok().map(|mut s| s.run(true))?;
         let json = done.report_json.clone();
-        after(&self.form, After { focus: None, ..done });
+        after(
+            &self.form,
+            After {
+                focus: None,
+                ..done
+            },
+        );
         Some(json)
     }
 
     /// The last report (JSON), if the form was checked.
     pub fn report(&self) -> Option<String> {
-        self.state.try_borrow().ok().and_then(|s| s.report_json.clone())
+        self.state
+            .try_borrow()
+            .ok()
+            .and_then(|s| s.report_json.clone())
     }
 }
 
@@ -333,14 +397,27 @@ impl FormHandle {
 /// `selectors_json` an optional `{ path: CSS selector }` map.
 #[wasm_bindgen(js_name = attachFormJson)]
 pub fn attach_form(form: HtmlFormElement, options_json: &str, selectors_json: &str) -> FormHandle {
-    let options = Value::parse_host(options_json).map(|v| Options::from_value(&v)).unwrap_or_default();
+    let options = Value::parse_host(options_json)
+        .map(|v| Options::from_value(&v))
+        .unwrap_or_default();
     let selectors = match Value::parse_host(selectors_json) {
-        Ok(Value::Object(f)) => f.into_iter().filter_map(|(k, v)| Some((k, v.as_str()?.to_owned()))).collect(),
+        Ok(Value::Object(f)) => f
+            .into_iter()
+            .filter_map(|(k, v)| Some((k, v.as_str()?.to_owned())))
+            .collect(),
         _ => Vec::new(),
     };
     let el: &Element = form.unchecked_ref();
-    let doc = el.owner_document().unwrap_or_else(|| web_sys::window().and_then(|w| w.document()).unwrap_or_else(|| JsCast::unchecked_into(js_sys::Object::new())));
-    let dsfr = el.query_selector(".fr-input, .fr-input-group, .fr-select, .fr-fieldset, .fr-btn").ok().flatten().is_some();
+    let doc = el.owner_document().unwrap_or_else(|| {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .unwrap_or_else(|| JsCast::unchecked_into(js_sys::Object::new()))
+    });
+    let dsfr = el
+        .query_selector(".fr-input, .fr-input-group, .fr-select, .fr-fieldset, .fr-btn")
+        .ok()
+        .flatten()
+        .is_some();
     let view = View {
         doc,
         form: el.clone(),
@@ -386,10 +463,23 @@ pub fn attach_form(form: HtmlFormElement, options_json: &str, selectors_json: &s
     FormHandle { state, form }
 }
 
-fn add_listener(state: &Rc<RefCell<State>>, target: &EventTarget, kind: &'static str, capture: bool, handler: impl FnMut(Event) + 'static) {
+fn add_listener(
+    state: &Rc<RefCell<State>>,
+    target: &EventTarget,
+    kind: &'static str,
+    capture: bool,
+    handler: impl FnMut(Event) + 'static,
+) {
     let closure = Closure::<dyn FnMut(Event)>::new(handler);
-    let _ = target.add_event_listener_with_callback_and_bool(kind, closure.as_ref().unchecked_ref(), capture);
-    state.borrow_mut().listeners.push((target.clone(), kind, capture, closure));
+    let _ = target.add_event_listener_with_callback_and_bool(
+        kind,
+        closure.as_ref().unchecked_ref(),
+        capture,
+    );
+    state
+        .borrow_mut()
+        .listeners
+        .push((target.clone(), kind, capture, closure));
 }
 
 fn target_el(e: &Event) -> Option<Element> {
@@ -448,7 +538,10 @@ fn listen(state: &Rc<RefCell<State>>, form: &HtmlFormElement) {
     // Summary links focus their field (a fragment link only scrolls).
     let f = form.clone();
     add_listener(state, target, "click", false, move |e| {
-        let Some(a) = target_el(&e).and_then(|t| t.closest("a[data-ldm-target]").ok().flatten()) else { return };
+        let Some(a) = target_el(&e).and_then(|t| t.closest("a[data-ldm-target]").ok().flatten())
+        else {
+            return;
+        };
         let id = a.get_attribute("data-ldm-target").unwrap_or_default();
         let el: &Element = f.unchecked_ref();
         if let Some(field) = el.owner_document().and_then(|d| d.get_element_by_id(&id)) {
@@ -481,16 +574,26 @@ fn listen(state: &Rc<RefCell<State>>, form: &HtmlFormElement) {
 fn observe(state: &Rc<RefCell<State>>, form: &HtmlFormElement) {
     let (s, f) = (state.clone(), form.clone());
     let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| {
-        let relevant = records.iter().filter_map(|r| r.dyn_into::<MutationRecord>().ok()).any(|r| {
-            let inside_ours = r
-                .target()
-                .and_then(|t| t.dyn_into::<Element>().ok())
-                .is_some_and(|t| t.closest(&format!("[{GENERATED}]")).ok().flatten().is_some());
-            let host_node = |list: web_sys::NodeList| {
-                (0..list.length()).filter_map(|i| list.get(i)?.dyn_into::<Element>().ok()).any(|el| !el.has_attribute(GENERATED))
-            };
-            !inside_ours && (host_node(r.added_nodes()) || host_node(r.removed_nodes()))
-        });
+        let relevant = records
+            .iter()
+            .filter_map(|r| r.dyn_into::<MutationRecord>().ok())
+            .any(|r| {
+                let inside_ours = r
+                    .target()
+                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    .is_some_and(|t| {
+                        t.closest(&format!("[{GENERATED}]"))
+                            .ok()
+                            .flatten()
+                            .is_some()
+                    });
+                let host_node = |list: web_sys::NodeList| {
+                    (0..list.length())
+                        .filter_map(|i| list.get(i)?.dyn_into::<Element>().ok())
+                        .any(|el| !el.has_attribute(GENERATED))
+                };
+                !inside_ours && (host_node(r.added_nodes()) || host_node(r.removed_nodes()))
+            });
         if !relevant {
             return;
         }
@@ -503,11 +606,12 @@ fn observe(state: &Rc<RefCell<State>>, form: &HtmlFormElement) {
             after(&f, d);
         }
     });
-    let Ok(observer) = MutationObserver::new(callback.as_ref().unchecked_ref()) else { return };
+    let Ok(observer) = MutationObserver::new(callback.as_ref().unchecked_ref()) else {
+        return;
+    };
     let init = MutationObserverInit::new();
     init.set_child_list(true);
     init.set_subtree(true);
     let _ = observer.observe_with_options(form, &init);
     state.borrow_mut().observer = Some((observer, callback));
 }
-

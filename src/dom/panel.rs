@@ -19,7 +19,14 @@ fn num(n: i64) -> String {
 }
 
 /// Fills `panel` with the cycle of `report`; `names` are the members' names.
-pub(crate) fn render(doc: &Document, panel: &Element, report: &Report, names: &[String], ui: &Ui, dsfr: bool) {
+pub(crate) fn render(
+    doc: &Document,
+    panel: &Element,
+    report: &Report,
+    names: &[String],
+    ui: &Ui,
+    dsfr: bool,
+) {
     panel.set_text_content(None);
     let c = &report.cycle;
     let el = |tag: &str, class: &str, text: Option<&str>| {
@@ -38,20 +45,48 @@ pub(crate) fn render(doc: &Document, panel: &Element, report: &Report, names: &[
         None if c.joint_labelling => ui.joint_title.to_owned(),
         None => ui.no_case_title.to_owned(),
     };
-    let _ = panel.append_child(&el("h2", if dsfr { "fr-callout__title" } else { "ldm-cycle__title" }, Some(&title)));
+    let _ = panel.append_child(&el(
+        "h2",
+        if dsfr {
+            "fr-callout__title"
+        } else {
+            "ldm-cycle__title"
+        },
+        Some(&title),
+    ));
     let explained: Vec<&str> = report
         .findings
         .iter()
-        .filter(|f| matches!(f.code, Code::CycleCaseA | Code::CycleCaseB | Code::CycleCaseC | Code::CycleCaseD | Code::CycleJointLabelling))
+        .filter(|f| {
+            matches!(
+                f.code,
+                Code::CycleCaseA
+                    | Code::CycleCaseB
+                    | Code::CycleCaseC
+                    | Code::CycleCaseD
+                    | Code::CycleJointLabelling
+            )
+        })
         .map(|f| f.message.as_str())
         .collect();
     if explained.is_empty() {
         let _ = panel.append_child(&el("p", "ldm-cycle__text", Some(ui.no_case_text)));
     }
     for text in explained {
-        let _ = panel.append_child(&el("p", if dsfr { "fr-callout__text" } else { "ldm-cycle__text" }, Some(text)));
+        let _ = panel.append_child(&el(
+            "p",
+            if dsfr {
+                "fr-callout__text"
+            } else {
+                "ldm-cycle__text"
+            },
+            Some(text),
+        ));
     }
-    if c.members.iter().any(|m| m.label_ends.is_some() || m.position == Position::Applying) {
+    if c.members
+        .iter()
+        .any(|m| m.label_ends.is_some() || m.position == Position::Applying)
+    {
         add(panel, timeline(doc, c, names, ui));
     }
     let list = el("ul", "ldm-cycle__members", None);
@@ -62,18 +97,43 @@ pub(crate) fn render(doc: &Document, panel: &Element, report: &Report, names: &[
             .cloned()
             .or_else(|| m.uai.clone())
             .unwrap_or_else(|| (ui.member_number)(m.index + 1));
-        let _ = list.append_child(&el("li", "", Some(&(ui.member_line)(&name, m.position, m.label_ends, c.campaign_year))));
+        let _ = list.append_child(&el(
+            "li",
+            "",
+            Some(&(ui.member_line)(
+                &name,
+                m.position,
+                m.label_ends,
+                c.campaign_year,
+            )),
+        ));
     }
     if c.members.is_empty() {
         return;
     }
     let _ = panel.append_child(&list);
-    let _ = panel.append_child(&el("p", "ldm-cycle__appellation", Some(&(ui.appellation_line)(c.campaign_year, c.appellation_ends, c.appellation_years))));
+    let _ = panel.append_child(&el(
+        "p",
+        "ldm-cycle__appellation",
+        Some(&(ui.appellation_line)(
+            c.campaign_year,
+            c.appellation_ends,
+            c.appellation_years,
+        )),
+    ));
     for o in &c.options {
-        let _ = panel.append_child(&el("p", "ldm-cycle__option", Some(&(ui.option_line)(o.code, &o.members.join(", ")))));
+        let _ = panel.append_child(&el(
+            "p",
+            "ldm-cycle__option",
+            Some(&(ui.option_line)(o.code, &o.members.join(", "))),
+        ));
     }
     for r in &c.reviews {
-        let _ = panel.append_child(&el("p", "ldm-cycle__review", Some(&(ui.review_line)(&r.uai, r.year))));
+        let _ = panel.append_child(&el(
+            "p",
+            "ldm-cycle__review",
+            Some(&(ui.review_line)(&r.uai, r.year)),
+        ));
     }
 }
 
@@ -96,34 +156,73 @@ fn add(parent: &Element, child: Option<Element>) {
 fn timeline(doc: &Document, c: &CycleSummary, names: &[String], ui: &Ui) -> Option<Element> {
     let cy = c.campaign_year;
     let starts = c.members.iter().filter_map(|m| m.label_ends.map(|e| e - 5));
-    let ends = c.members.iter().filter_map(|m| m.label_ends.map(|e| if m.position == Position::Renewal { e + 5 } else { e }));
+    let ends = c.members.iter().filter_map(|m| {
+        m.label_ends.map(|e| {
+            if m.position == Position::Renewal {
+                e + 5
+            } else {
+                e
+            }
+        })
+    });
     let first = starts.chain([cy]).min().unwrap_or(cy).max(cy - 10);
-    let last = ends.chain([c.appellation_ends, cy + 5]).max().unwrap_or(cy + 5).min(cy + 15);
+    let last = ends
+        .chain([c.appellation_ends, cy + 5])
+        .max()
+        .unwrap_or(cy + 5)
+        .min(cy + 15);
     let span = (last - first).max(1);
     let x = |year: i64| LEFT + (year - first) * (WIDTH - LEFT - 16) / span;
     let rows = c.members.len() + 1;
     let height = 34 + ROW * rows as i64;
-    let root = svg(doc, "svg", &[
-        ("viewBox", ["0 0 ", &num(WIDTH), " ", &num(height)].concat()),
-        ("width", "100%".into()),
-        ("role", "img".into()),
-        ("class", "ldm-timeline".into()),
-        ("data-ldm-generated", String::new()),
-    ])?;
+    let root = svg(
+        doc,
+        "svg",
+        &[
+            ("viewBox", ["0 0 ", &num(WIDTH), " ", &num(height)].concat()),
+            ("width", "100%".into()),
+            ("role", "img".into()),
+            ("class", "ldm-timeline".into()),
+            ("data-ldm-generated", String::new()),
+        ],
+    )?;
     let title = svg(doc, "title", &[]);
     if let Some(t) = &title {
         t.set_text_content(Some(&(ui.timeline_label)(first, last)));
     }
     add(&root, title);
     let text = |x0: i64, y0: i64, s: &str, anchor: &str| {
-        let t = svg(doc, "text", &[("x", num(x0)), ("y", num(y0)), ("font-size", "11".into()), ("text-anchor", anchor.into()), ("fill", "#161616".into())]);
+        let t = svg(
+            doc,
+            "text",
+            &[
+                ("x", num(x0)),
+                ("y", num(y0)),
+                ("font-size", "11".into()),
+                ("text-anchor", anchor.into()),
+                ("fill", "#161616".into()),
+            ],
+        );
         if let Some(t) = &t {
             t.set_text_content(Some(s));
         }
         t
     };
     for year in first..=last {
-        add(&root, svg(doc, "line", &[("x1", num(x(year))), ("x2", num(x(year))), ("y1", "16".into()), ("y2", num(height)), ("stroke", "#e5e5e5".into())]));
+        add(
+            &root,
+            svg(
+                doc,
+                "line",
+                &[
+                    ("x1", num(x(year))),
+                    ("x2", num(x(year))),
+                    ("y1", "16".into()),
+                    ("y2", num(height)),
+                    ("stroke", "#e5e5e5".into()),
+                ],
+            ),
+        );
         add(&root, text(x(year), 12, &num(year), "middle"));
     }
     let bar = |row: usize, from: i64, to: i64, fill: &str, dashed: bool| {
@@ -144,7 +243,12 @@ fn timeline(doc: &Document, c: &CycleSummary, names: &[String], ui: &Ui) -> Opti
         svg(doc, "rect", &attrs)
     };
     for (row, m) in c.members.iter().enumerate() {
-        let name = m.uai.clone().filter(|u| !u.is_empty()).or_else(|| names.get(m.index).cloned()).unwrap_or_default();
+        let name = m
+            .uai
+            .clone()
+            .filter(|u| !u.is_empty())
+            .or_else(|| names.get(m.index).cloned())
+            .unwrap_or_default();
         add(&root, text(4, 33 + ROW * row as i64, &name, "start"));
         match (m.position, m.label_ends) {
             (Position::Applying, _) => {
@@ -156,7 +260,11 @@ fn timeline(doc: &Document, c: &CycleSummary, names: &[String], ui: &Ui) -> Opti
                 add(&root, marker(doc, x(end), 29 + ROW * row as i64, "#ce0500"));
             }
             (_, Some(end)) => {
-                let color = if m.position == Position::Expired { "#ce0500" } else { "#000091" };
+                let color = if m.position == Position::Expired {
+                    "#ce0500"
+                } else {
+                    "#000091"
+                };
                 add(&root, bar(row, end - 5, end, color, false));
                 add(&root, marker(doc, x(end), 29 + ROW * row as i64, "#ce0500"));
             }
@@ -164,15 +272,46 @@ fn timeline(doc: &Document, c: &CycleSummary, names: &[String], ui: &Ui) -> Opti
         }
     }
     let row = c.members.len();
-    add(&root, text(4, 33 + ROW * row as i64, ui.appellation_word, "start"));
+    add(
+        &root,
+        text(4, 33 + ROW * row as i64, ui.appellation_word, "start"),
+    );
     add(&root, bar(row, cy, c.appellation_ends, "#18753c", false));
-    add(&root, svg(doc, "line", &[("x1", num(x(cy))), ("x2", num(x(cy))), ("y1", "16".into()), ("y2", num(height)), ("stroke", "#161616".into()), ("stroke-width", "2".into())]));
+    add(
+        &root,
+        svg(
+            doc,
+            "line",
+            &[
+                ("x1", num(x(cy))),
+                ("x2", num(x(cy))),
+                ("y1", "16".into()),
+                ("y2", num(height)),
+                ("stroke", "#161616".into()),
+                ("stroke-width", "2".into()),
+            ],
+        ),
+    );
     Some(root)
 }
 
 /// A renewal year: a small diamond.
 fn marker(doc: &Document, cx: i64, cy: i64, color: &str) -> Option<Element> {
     let pt = |x: i64, y: i64| [num(x), ",".into(), num(y)].concat();
-    let points = [pt(cx, cy - 7), pt(cx + 7, cy), pt(cx, cy + 7), pt(cx - 7, cy)].join(" ");
-    svg(doc, "polygon", &[("points", points), ("fill", color.into()), ("stroke", "#ffffff".into())])
+    let points = [
+        pt(cx, cy - 7),
+        pt(cx + 7, cy),
+        pt(cx, cy + 7),
+        pt(cx - 7, cy),
+    ]
+    .join(" ");
+    svg(
+        doc,
+        "polygon",
+        &[
+            ("points", points),
+            ("fill", color.into()),
+            ("stroke", "#ffffff".into()),
+        ],
+    )
 }

@@ -6,7 +6,9 @@ use super::fields::{all, resolve, Bound, Field};
 use super::Ui;
 use crate::{Finding, Report, Severity};
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::{
+    Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement,
+};
 
 /// Marks every element the binding creates, so that its own changes are
 /// told apart from the host's and everything is removed on detach.
@@ -52,7 +54,10 @@ pub(crate) struct View {
 
 impl View {
     pub(crate) fn create(&mut self, tag: &str) -> Element {
-        let el = self.doc.create_element(tag).unwrap_or_else(|_| self.form.clone());
+        let el = self
+            .doc
+            .create_element(tag)
+            .unwrap_or_else(|_| self.form.clone());
         let _ = el.set_attribute(GENERATED, "");
         el
     }
@@ -64,7 +69,11 @@ impl View {
             return id;
         }
         self.next_id += 1;
-        let id = format!("ldm-{}-{}", self.next_id, js_sys::Math::random().to_bits() % 100_000);
+        let id = format!(
+            "ldm-{}-{}",
+            self.next_id,
+            js_sys::Math::random().to_bits() % 100_000
+        );
         self.mark(el, "id");
         el.set_id(&id);
         id
@@ -73,17 +82,31 @@ impl View {
     /// Remembers an attribute of a host element before the binding changes it.
     pub(crate) fn mark(&mut self, el: &Element, attr: &'static str) {
         if !self.marks.iter().any(|m| m.attr == attr && m.el == *el) {
-            self.marks.push(Mark { el: el.clone(), attr, before: el.get_attribute(attr) });
+            self.marks.push(Mark {
+                el: el.clone(),
+                attr,
+                before: el.get_attribute(attr),
+            });
         }
     }
 
     /// Shows the findings of `report` on the fields in `visible`.
-    pub(crate) fn fields(&mut self, report: &Report, bound: &Bound, visible: &dyn Fn(Option<&Field>) -> bool) {
+    pub(crate) fn fields(
+        &mut self,
+        report: &Report,
+        bound: &Bound,
+        visible: &dyn Fn(Option<&Field>) -> bool,
+    ) {
         let fields = &bound.fields[..];
         // The host's own message places, read once per check.
         self.hosts = all(&self.form, "[data-ldm-message-for]")
             .into_iter()
-            .map(|el| (el.get_attribute("data-ldm-message-for").unwrap_or_default(), el))
+            .map(|el| {
+                (
+                    el.get_attribute("data-ldm-message-for").unwrap_or_default(),
+                    el,
+                )
+            })
             .collect();
         let mut wanted: Vec<(String, Option<Field>, Vec<&Finding>)> = Vec::new();
         for f in report.findings.iter().filter(|f| !f.path.segs().is_empty()) {
@@ -109,7 +132,11 @@ impl View {
             .shown
             .iter()
             .filter(|(k, shown)| {
-                let now = wanted.iter().find(|w| &w.0 == k).and_then(|w| w.1.as_ref()).map(|f| &f.el);
+                let now = wanted
+                    .iter()
+                    .find(|w| &w.0 == k)
+                    .and_then(|w| w.1.as_ref())
+                    .map(|f| &f.el);
                 !shown.messages.is_connected() || (now.is_some() && now != shown.control.as_ref())
             })
             .map(|(k, _)| k.clone())
@@ -117,8 +144,12 @@ impl View {
         for key in moved {
             self.clear(&key);
         }
-        let stale: Vec<String> =
-            self.shown.iter().map(|(k, _)| k.clone()).filter(|k| !wanted.iter().any(|w| &w.0 == k)).collect();
+        let stale: Vec<String> = self
+            .shown
+            .iter()
+            .map(|(k, _)| k.clone())
+            .filter(|k| !wanted.iter().any(|w| &w.0 == k))
+            .collect();
         for key in stale {
             self.clear(&key);
         }
@@ -138,21 +169,34 @@ impl View {
         let row_el = bound.rows.get(row.parse::<usize>().ok()?)?;
         self.hosts
             .iter()
-            .find(|(p, el)| (p.strip_prefix("members.") == Some(field) || p == field) && row_el.contains(Some(el)))
+            .find(|(p, el)| {
+                (p.strip_prefix("members.") == Some(field) || p == field)
+                    && row_el.contains(Some(el))
+            })
             .map(|(_, el)| el.clone())
     }
 
     fn show(&mut self, key: &str, field: Option<&Field>, findings: &[&Finding], bound: &Bound) {
-        let errors: Vec<&str> =
-            findings.iter().filter(|f| f.severity == Severity::Error).map(|f| f.message.as_str()).collect();
+        let errors: Vec<&str> = findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| f.message.as_str())
+            .collect();
         if !self.shown.iter().any(|(k, _)| k == key) {
-            let Some(shown) = self.place(key, field, bound) else { return };
+            let Some(shown) = self.place(key, field, bound) else {
+                return;
+            };
             self.shown.push((key.to_owned(), shown));
         }
         let dsfr = self.dsfr;
         let doc = self.doc.clone();
-        let Some((_, shown)) = self.shown.iter_mut().find(|(k, _)| k == key) else { return };
-        let text: Vec<(Severity, &str)> = findings.iter().map(|f| (f.severity, f.message.as_str())).collect();
+        let Some((_, shown)) = self.shown.iter_mut().find(|(k, _)| k == key) else {
+            return;
+        };
+        let text: Vec<(Severity, &str)> = findings
+            .iter()
+            .map(|f| (f.severity, f.message.as_str()))
+            .collect();
         fill_messages(&doc, &shown.messages, &text, dsfr);
         shown.errors = !errors.is_empty();
         let control = shown.control.clone();
@@ -180,8 +224,15 @@ impl View {
         // A DSFR group usually carries its own messages element.
         let host = host.or_else(|| {
             let c = control.as_ref()?;
-            let group = c.closest(".fr-input-group, .fr-select-group, .fr-fieldset").ok().flatten()?;
-            group.query_selector(".fr-messages-group").ok().flatten().filter(|_| self.dsfr)
+            let group = c
+                .closest(".fr-input-group, .fr-select-group, .fr-fieldset")
+                .ok()
+                .flatten()?;
+            group
+                .query_selector(".fr-messages-group")
+                .ok()
+                .flatten()
+                .filter(|_| self.dsfr)
         });
         let created = host.is_none();
         let messages = match host {
@@ -193,8 +244,12 @@ impl View {
             }
             None => {
                 let c = control.clone()?;
-                let el = self.create(if self.dsfr { "div" } else { "div" });
-                el.set_class_name(if self.dsfr { "fr-messages-group" } else { "ldm-messages" });
+                let el = self.create("div");
+                el.set_class_name(if self.dsfr {
+                    "fr-messages-group"
+                } else {
+                    "ldm-messages"
+                });
                 let anchor = anchor_of(&c, self.dsfr);
                 if anchor == c {
                     let _ = c.after_with_node_1(&el);
@@ -223,12 +278,20 @@ impl View {
                 self.mark(&group, "class");
             }
         }
-        Some(Shown { control, messages, created, described_before, errors: false })
+        Some(Shown {
+            control,
+            messages,
+            created,
+            described_before,
+            errors: false,
+        })
     }
 
     /// Removes what is shown for a field.
     pub(crate) fn clear(&mut self, key: &str) {
-        let Some(pos) = self.shown.iter().position(|(k, _)| k == key) else { return };
+        let Some(pos) = self.shown.iter().position(|(k, _)| k == key) else {
+            return;
+        };
         let (_, shown) = self.shown.remove(pos);
         if shown.created {
             shown.messages.remove();
@@ -259,12 +322,20 @@ impl View {
     pub(crate) fn counter(&mut self, report_len: i64, max: i64, title: Option<&Element>) {
         let Some(title) = title else { return };
         if self.counter.is_none() {
-            let host = self.form.query_selector("[data-ldm-counter]").ok().flatten();
+            let host = self
+                .form
+                .query_selector("[data-ldm-counter]")
+                .ok()
+                .flatten();
             let el = match host {
                 Some(h) => h,
                 None => {
                     let el = self.create("p");
-                    el.set_class_name(if self.dsfr { "fr-hint-text ldm-counter" } else { "ldm-counter" });
+                    el.set_class_name(if self.dsfr {
+                        "fr-hint-text ldm-counter"
+                    } else {
+                        "ldm-counter"
+                    });
                     let anchor = anchor_of(title, self.dsfr);
                     if anchor == *title {
                         let _ = title.after_with_node_1(&el);
@@ -299,8 +370,17 @@ impl View {
     /// The error summary: a live region at the top of the form, one link
     /// per error to its field. `extra` holds the browser's own messages for
     /// host constraints the rules do not know.
-    pub(crate) fn summary(&mut self, report: &Report, fields: &[Field], extra: &[(Element, String)]) -> Option<Element> {
-        let errors: Vec<&Finding> = report.findings.iter().filter(|f| f.severity == Severity::Error).collect();
+    pub(crate) fn summary(
+        &mut self,
+        report: &Report,
+        fields: &[Field],
+        extra: &[(Element, String)],
+    ) -> Option<Element> {
+        let errors: Vec<&Finding> = report
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .collect();
         // Rebuilding unchanged links would remove the one being clicked.
         let mut key = String::new();
         for f in &errors {
@@ -361,7 +441,12 @@ impl View {
         if let Some(el) = &self.summary {
             return el.clone();
         }
-        let el = match self.form.query_selector("[data-ldm-summary]").ok().flatten() {
+        let el = match self
+            .form
+            .query_selector("[data-ldm-summary]")
+            .ok()
+            .flatten()
+        {
             Some(host) => {
                 for attr in ["tabindex", "aria-live", "role", "class", "hidden"] {
                     self.mark(&host, attr);
@@ -379,7 +464,11 @@ impl View {
         let _ = el.set_attribute("tabindex", "-1");
         let _ = el.set_attribute("role", "alert");
         let _ = el.set_attribute("aria-live", "assertive");
-        let class = if self.dsfr { "fr-alert fr-alert--error ldm-summary" } else { "ldm-summary" };
+        let class = if self.dsfr {
+            "fr-alert fr-alert--error ldm-summary"
+        } else {
+            "ldm-summary"
+        };
         for c in class.split(' ') {
             let _ = el.class_list().add_1(c);
         }
@@ -421,8 +510,14 @@ impl View {
 /// Where a field's messages go: inside its DSFR group or fieldset (after the
 /// control, as DSFR lays them out), else right after the control.
 fn anchor_of(control: &Element, dsfr: bool) -> Element {
-    let group = if dsfr { ".fr-input-group, .fr-select-group, .fr-fieldset" } else { "fieldset" };
-    let radio = control.dyn_ref::<HtmlInputElement>().is_some_and(|i| matches!(i.type_().as_str(), "radio" | "checkbox"));
+    let group = if dsfr {
+        ".fr-input-group, .fr-select-group, .fr-fieldset"
+    } else {
+        "fieldset"
+    };
+    let radio = control
+        .dyn_ref::<HtmlInputElement>()
+        .is_some_and(|i| matches!(i.type_().as_str(), "radio" | "checkbox"));
     if dsfr || radio {
         if let Ok(Some(g)) = control.closest(group) {
             return g;
@@ -434,14 +529,21 @@ fn anchor_of(control: &Element, dsfr: bool) -> Element {
 fn fill_messages(doc: &Document, holder: &Element, lines: &[(Severity, &str)], dsfr: bool) {
     let same = holder.child_element_count() as usize == lines.len()
         && lines.iter().enumerate().all(|(i, (_, t))| {
-            holder.children().item(i as u32).and_then(|c| c.text_content()).as_deref() == Some(*t)
+            holder
+                .children()
+                .item(i as u32)
+                .and_then(|c| c.text_content())
+                .as_deref()
+                == Some(*t)
         });
     if same {
         return;
     }
     holder.set_text_content(None);
     for (severity, text) in lines {
-        let Ok(p) = doc.create_element("p") else { continue };
+        let Ok(p) = doc.create_element("p") else {
+            continue;
+        };
         let _ = p.set_attribute(GENERATED, "");
         let class = match (dsfr, severity) {
             (true, Severity::Error) => "fr-message fr-message--error",
@@ -468,14 +570,24 @@ fn set_validity(el: &Element, message: &str) {
 
 fn toggle_class(el: &Element, class: &str, on: bool) {
     let list = el.class_list();
-    let _ = if on { list.add_1(class) } else { list.remove_1(class) };
+    let _ = if on {
+        list.add_1(class)
+    } else {
+        list.remove_1(class)
+    };
 }
 
 /// DSFR's error look: `fr-input--error` on the control, `…-group--error`
 /// on its group.
 fn toggle_dsfr_error(control: &Element, on: bool) {
-    let own = if control.dyn_ref::<HtmlSelectElement>().is_some() { "fr-select--error" } else { "fr-input--error" };
-    let is_text = control.dyn_ref::<HtmlInputElement>().is_none_or(|i| !matches!(i.type_().as_str(), "radio" | "checkbox"));
+    let own = if control.dyn_ref::<HtmlSelectElement>().is_some() {
+        "fr-select--error"
+    } else {
+        "fr-input--error"
+    };
+    let is_text = control
+        .dyn_ref::<HtmlInputElement>()
+        .is_none_or(|i| !matches!(i.type_().as_str(), "radio" | "checkbox"));
     if is_text {
         toggle_class(control, own, on);
     }
@@ -491,13 +603,9 @@ fn toggle_dsfr_error(control: &Element, on: bool) {
     }
 }
 
-/// Escapes a path for use inside a quoted attribute selector.
-
-
 /// Moves focus to an element (the summary, a field).
 pub(crate) fn focus(el: &Element) {
     if let Some(h) = el.dyn_ref::<HtmlElement>() {
         let _ = h.focus();
     }
 }
-
