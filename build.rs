@@ -8,9 +8,18 @@ fn main() {
     println!("cargo:rerun-if-changed={src}");
     let tsv = fs::read_to_string(src).expect("data/territories.tsv is part of the crate");
     let mut out = String::from("pub(crate) static TABLE: &[Territory] = &[\n");
-    for (n, line) in tsv.lines().enumerate().skip(1).filter(|(_, l)| !l.trim().is_empty()) {
+    for (n, line) in tsv
+        .lines()
+        .enumerate()
+        .skip(1)
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
         let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
-        assert!(cols.len() >= 5, "territories.tsv line {}: expected 7 columns", n + 1);
+        assert!(
+            cols.len() >= 5,
+            "territories.tsv line {}: expected 7 columns",
+            n + 1
+        );
         let opt = |i: usize| match cols.get(i).filter(|s| !s.is_empty()) {
             Some(s) => format!("Some({s:?})"),
             None => "None".to_owned(),

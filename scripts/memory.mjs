@@ -10,7 +10,7 @@ import { encode } from '../js/encode.js';
 function corpus(bases) {
   const big = structuredClone(bases.geographic);
   for (let i = 0; i < 17; i++) big.members.push({ ...big.members[i % 3], uai: `05700${String(i).padStart(2, '0')}X` });
-  const hostile = { title: 'Lycée(s) des métiers en réseau '.repeat(4000), members: [[[[[]]]]], kind: 42 };
+  const hostile = { title: 'Lycée(s) des métiers en réseau '.repeat(400), members: [[[[[]]]]], kind: 42 };
   const bad = structuredClone(bases.sector);
   bad.members[0].uai = '0570099 x';
   bad.title = 'LYCEES DES METIERS EN RESEAUX';

@@ -68,27 +68,56 @@ pub fn load() -> Vec<Case> {
     let mut out = Vec::new();
     for file in names {
         let doc = read(&format!("{}/{file}", cases_dir()));
-        let defaults = doc.get("defaults").cloned().unwrap_or(Value::Object(Vec::new()));
+        let defaults = doc
+            .get("defaults")
+            .cloned()
+            .unwrap_or(Value::Object(Vec::new()));
         for case in items(doc.get("cases")) {
-            let name = case.get("name").and_then(Value::as_str).unwrap_or("(unnamed)").to_owned();
-            let base_name = case.get("base").or_else(|| defaults.get("base")).and_then(Value::as_str);
+            let name = case
+                .get("name")
+                .and_then(Value::as_str)
+                .unwrap_or("(unnamed)")
+                .to_owned();
+            let base_name = case
+                .get("base")
+                .or_else(|| defaults.get("base"))
+                .and_then(Value::as_str);
             let mut request = match (case.get("request"), base_name) {
                 (Some(r), _) => r.clone(),
-                (None, Some(b)) => bases.get(b).unwrap_or_else(|| panic!("{file}: {name}: no base {b}")).clone(),
+                (None, Some(b)) => bases
+                    .get(b)
+                    .unwrap_or_else(|| panic!("{file}: {name}: no base {b}"))
+                    .clone(),
                 (None, None) => panic!("{file}: {name}: needs request or base"),
             };
             for (path, value) in fields(case.get("set").unwrap_or(&Value::Null)) {
                 set(&mut request, path, Some(value.clone()));
             }
             for path in items(case.get("unset")) {
-                set(&mut request, path.as_str().expect("unset holds paths"), None);
+                set(
+                    &mut request,
+                    path.as_str().expect("unset holds paths"),
+                    None,
+                );
             }
-            let mut options = defaults.get("options").cloned().unwrap_or(Value::Object(Vec::new()));
+            let mut options = defaults
+                .get("options")
+                .cloned()
+                .unwrap_or(Value::Object(Vec::new()));
             for (k, v) in fields(case.get("options").unwrap_or(&Value::Null)) {
                 set(&mut options, k, Some(v.clone()));
             }
-            let expect = case.get("expect").cloned().unwrap_or_else(|| panic!("{file}: {name}: no expect"));
-            out.push(Case { file: file.clone(), name, request, options, expect });
+            let expect = case
+                .get("expect")
+                .cloned()
+                .unwrap_or_else(|| panic!("{file}: {name}: no expect"));
+            out.push(Case {
+                file: file.clone(),
+                name,
+                request,
+                options,
+                expect,
+            });
         }
     }
     out
@@ -102,7 +131,9 @@ fn set(root: &mut Value, path: &str, value: Option<Value>) {
     for (i, seg) in segs.iter().enumerate() {
         let last = i + 1 == segs.len();
         if let Value::Array(list) = cur {
-            let idx: usize = seg.parse().unwrap_or_else(|_| panic!("{path}: {seg} is not an index"));
+            let idx: usize = seg
+                .parse()
+                .unwrap_or_else(|_| panic!("{path}: {seg} is not an index"));
             if last {
                 match value {
                     Some(v) if idx == list.len() => list.push(v),
@@ -122,7 +153,9 @@ fn set(root: &mut Value, path: &str, value: Option<Value>) {
         if !matches!(cur, Value::Object(_)) {
             *cur = Value::Object(Vec::new());
         }
-        let Value::Object(fields) = cur else { unreachable!() };
+        let Value::Object(fields) = cur else {
+            unreachable!()
+        };
         let pos = fields.iter().position(|(k, _)| k == seg);
         if last {
             match (pos, value) {
@@ -182,7 +215,11 @@ fn partial(expected: &Value, actual: &Value, at: &str, errs: &mut Vec<String>) {
             }
         }
         _ if expected == actual => {}
-        _ => errs.push(format!("{at}: expected {}, got {}", expected.to_json(), actual.to_json())),
+        _ => errs.push(format!(
+            "{at}: expected {}, got {}",
+            expected.to_json(),
+            actual.to_json()
+        )),
     }
 }
 
@@ -209,16 +246,34 @@ pub fn check(case: &Case, report: &Value) -> Vec<String> {
         }
     }
     if let Some(v) = e.get("valid") {
-        partial(v, report.get("valid").unwrap_or(&Value::Null), "valid", &mut errs);
+        partial(
+            v,
+            report.get("valid").unwrap_or(&Value::Null),
+            "valid",
+            &mut errs,
+        );
     }
     for block in ["title", "cycle"] {
         if let Some(want) = e.get(block) {
-            partial(want, report.get(block).unwrap_or(&Value::Null), block, &mut errs);
+            partial(
+                want,
+                report.get(block).unwrap_or(&Value::Null),
+                block,
+                &mut errs,
+            );
         }
     }
     for (code, want) in fields(e.get("params").unwrap_or(&Value::Null)) {
-        match findings.iter().find(|f| f.get("code").and_then(Value::as_str) == Some(code)) {
-            Some(f) => partial(want, f.get("params").unwrap_or(&Value::Null), &format!("params[{code}]"), &mut errs),
+        match findings
+            .iter()
+            .find(|f| f.get("code").and_then(Value::as_str) == Some(code))
+        {
+            Some(f) => partial(
+                want,
+                f.get("params").unwrap_or(&Value::Null),
+                &format!("params[{code}]"),
+                &mut errs,
+            ),
             None => errs.push(format!("params: no finding {code}")),
         }
     }
@@ -229,14 +284,19 @@ pub fn check(case: &Case, report: &Value) -> Vec<String> {
             .find(|f| f.get("code").and_then(Value::as_str) == Some(code))
             .and_then(|f| f.get("message").and_then(Value::as_str));
         if !msg.is_some_and(|m| m.contains(text)) {
-            errs.push(format!("message[{code}]: expected to contain {text:?}, got {msg:?}"));
+            errs.push(format!(
+                "message[{code}]: expected to contain {text:?}, got {msg:?}"
+            ));
         }
     }
     errs
 }
 
 fn run(case: &Case) -> Value {
-    let report = validate(&Request::from_value(case.request.clone()), &Options::from_value(&case.options));
+    let report = validate(
+        &Request::from_value(case.request.clone()),
+        &Options::from_value(&case.options),
+    );
     Value::parse(&report.to_json()).expect("the report is JSON")
 }
 
@@ -248,10 +308,17 @@ fn every_case_passes() {
         .iter()
         .filter_map(|c| {
             let errs = check(c, &run(c));
-            (!errs.is_empty()).then(|| format!("{} — {}:\n    {}", c.file, c.name, errs.join("\n    ")))
+            (!errs.is_empty())
+                .then(|| format!("{} — {}:\n    {}", c.file, c.name, errs.join("\n    ")))
         })
         .collect();
-    assert!(failures.is_empty(), "{} of {} cases fail:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases fail:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -260,8 +327,16 @@ fn every_code_is_shown_firing_and_not_firing() {
     let mut fires = BTreeSet::new();
     let mut spared = BTreeSet::new();
     for c in &cases {
-        let code_of = |v: &Value| v.as_str().map(|s| s.split(" @ ").next().unwrap_or(s).to_owned());
-        fires.extend(items(c.expect.get("findings")).iter().chain(items(c.expect.get("has"))).filter_map(code_of));
+        let code_of = |v: &Value| {
+            v.as_str()
+                .map(|s| s.split(" @ ").next().unwrap_or(s).to_owned())
+        };
+        fires.extend(
+            items(c.expect.get("findings"))
+                .iter()
+                .chain(items(c.expect.get("has")))
+                .filter_map(code_of),
+        );
         spared.extend(items(c.expect.get("hasNot")).iter().filter_map(code_of));
     }
     let missing: Vec<String> = Code::ALL

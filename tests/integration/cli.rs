@@ -15,15 +15,24 @@ const BIN: &str = env!("CARGO_BIN_EXE_ldm-reseau");
 
 /// The "sector" base of `tests/cases/bases.json`: valid, campaign 2026, case c.
 fn valid_request() -> Value {
-    let text = std::fs::read_to_string(format!("{}/tests/cases/bases.json", env!("CARGO_MANIFEST_DIR")))
-        .expect("tests/cases/bases.json is readable");
+    let text = std::fs::read_to_string(format!(
+        "{}/tests/cases/bases.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("tests/cases/bases.json is readable");
     let bases = Value::parse(&text).expect("bases.json is JSON");
-    bases.get("bases").and_then(|b| b.get("sector")).expect("bases.json has the sector base").clone()
+    bases
+        .get("bases")
+        .and_then(|b| b.get("sector"))
+        .expect("bases.json has the sector base")
+        .clone()
 }
 
 /// The valid request with `key` replaced (or removed, with `None`).
 fn with(mut request: Value, key: &str, value: Option<Value>) -> Value {
-    let Value::Object(fields) = &mut request else { panic!("the base is an object") };
+    let Value::Object(fields) = &mut request else {
+        panic!("the base is an object")
+    };
     fields.retain(|(k, _)| k != key);
     if let Some(v) = value {
         fields.push((key.to_owned(), v));
@@ -35,11 +44,17 @@ fn with(mut request: Value, key: &str, value: Option<Value>) -> Value {
 /// and a criterion with no description.
 fn request_with_errors() -> Value {
     let mut r = valid_request();
-    let Value::Object(fields) = &mut r else { unreachable!() };
+    let Value::Object(fields) = &mut r else {
+        unreachable!()
+    };
     for (k, v) in fields.iter_mut() {
         if k == "members" {
-            let Value::Array(members) = v else { unreachable!() };
-            let Value::Object(m) = &mut members[0] else { unreachable!() };
+            let Value::Array(members) = v else {
+                unreachable!()
+            };
+            let Value::Object(m) = &mut members[0] else {
+                unreachable!()
+            };
             for (mk, mv) in m.iter_mut() {
                 if mk == "uai" {
                     *mv = Value::String("0570099X".into());
@@ -47,7 +62,9 @@ fn request_with_errors() -> Value {
             }
         }
         if k == "jointActions" {
-            let Value::Object(actions) = v else { unreachable!() };
+            let Value::Object(actions) = v else {
+                unreachable!()
+            };
             actions.retain(|(id, _)| id != "c5");
         }
     }
@@ -61,8 +78,13 @@ impl TempFile {
     fn new(contents: &[u8]) -> TempFile {
         static COUNTER: AtomicUsize = AtomicUsize::new(0);
         let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
-        let path = std::env::temp_dir().join(format!("ldm-reseau-cli-{}-{n}-{nanos}.json", std::process::id()));
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let path = std::env::temp_dir().join(format!(
+            "ldm-reseau-cli-{}-{n}-{nanos}.json",
+            std::process::id()
+        ));
         std::fs::write(&path, contents).expect("the temp dir is writable");
         TempFile(path)
     }
@@ -94,12 +116,22 @@ fn finish(out: Output) -> Run {
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     };
-    assert!(!run.stderr.contains("panicked"), "the tool panicked:\n{}", run.stderr);
+    assert!(
+        !run.stderr.contains("panicked"),
+        "the tool panicked:\n{}",
+        run.stderr
+    );
     run
 }
 
 fn run(args: &[&str]) -> Run {
-    finish(Command::new(BIN).args(args).stdin(Stdio::null()).output().expect("the binary runs"))
+    finish(
+        Command::new(BIN)
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+            .expect("the binary runs"),
+    )
 }
 
 fn run_with_stdin(args: &[&str], input: &[u8]) -> Run {
@@ -123,8 +155,19 @@ fn run_with_stdin(args: &[&str], input: &[u8]) -> Run {
 }
 
 fn assert_one_line_reason(r: &Run) {
-    assert_eq!(r.code, Some(2), "exit 2 expected; stdout: {}\nstderr: {}", r.stdout, r.stderr);
-    assert_eq!(r.stderr.lines().count(), 1, "exactly one line on stderr, got {:?}", r.stderr);
+    assert_eq!(
+        r.code,
+        Some(2),
+        "exit 2 expected; stdout: {}\nstderr: {}",
+        r.stdout,
+        r.stderr
+    );
+    assert_eq!(
+        r.stderr.lines().count(),
+        1,
+        "exactly one line on stderr, got {:?}",
+        r.stderr
+    );
     assert!(!r.stderr.trim().is_empty(), "the reason is not empty");
 }
 
@@ -134,11 +177,30 @@ fn parse_stdout(r: &Run) -> Value {
 
 /// A report as `--json` prints it has the four blocks of SPEC §4.
 fn assert_report_shape(report: &Value) {
-    assert!(matches!(report.get("valid"), Some(Value::Bool(_))), "valid is a boolean: {}", report.to_json());
-    assert!(matches!(report.get("findings"), Some(Value::Array(_))), "findings is a list: {}", report.to_json());
+    assert!(
+        matches!(report.get("valid"), Some(Value::Bool(_))),
+        "valid is a boolean: {}",
+        report.to_json()
+    );
+    assert!(
+        matches!(report.get("findings"), Some(Value::Array(_))),
+        "findings is a list: {}",
+        report.to_json()
+    );
     let title = report.get("title").expect("a title block");
-    for key in ["normalized", "length", "max", "remaining", "mention", "suggestion"] {
-        assert!(title.get(key).is_some(), "title.{key} is there: {}", title.to_json());
+    for key in [
+        "normalized",
+        "length",
+        "max",
+        "remaining",
+        "mention",
+        "suggestion",
+    ] {
+        assert!(
+            title.get(key).is_some(),
+            "title.{key} is there: {}",
+            title.to_json()
+        );
     }
     let cycle = report.get("cycle").expect("a cycle block");
     for key in [
@@ -151,12 +213,20 @@ fn assert_report_shape(report: &Value) {
         "options",
         "reviews",
     ] {
-        assert!(cycle.get(key).is_some(), "cycle.{key} is there: {}", cycle.to_json());
+        assert!(
+            cycle.get(key).is_some(),
+            "cycle.{key} is there: {}",
+            cycle.to_json()
+        );
     }
     if let Some(Value::Array(findings)) = report.get("findings") {
         for f in findings {
             for key in ["code", "severity", "path", "message", "params"] {
-                assert!(f.get(key).is_some(), "finding.{key} is there: {}", f.to_json());
+                assert!(
+                    f.get(key).is_some(),
+                    "finding.{key} is there: {}",
+                    f.to_json()
+                );
             }
         }
     }
@@ -164,7 +234,10 @@ fn assert_report_shape(report: &Value) {
 
 fn codes(report: &Value) -> Vec<String> {
     match report.get("findings") {
-        Some(Value::Array(fs)) => fs.iter().filter_map(|f| f.get("code")?.as_str().map(str::to_owned)).collect(),
+        Some(Value::Array(fs)) => fs
+            .iter()
+            .filter_map(|f| f.get("code")?.as_str().map(str::to_owned))
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -173,8 +246,18 @@ fn codes(report: &Value) -> Vec<String> {
 fn a_valid_request_exits_0_and_says_it_can_be_sent() {
     let file = TempFile::json(&valid_request());
     let r = run(&["check", file.path()]);
-    assert_eq!(r.code, Some(0), "stdout: {}\nstderr: {}", r.stdout, r.stderr);
-    assert!(r.stdout.contains("cas c"), "the cycle case is printed: {}", r.stdout);
+    assert_eq!(
+        r.code,
+        Some(0),
+        "stdout: {}\nstderr: {}",
+        r.stdout,
+        r.stderr
+    );
+    assert!(
+        r.stdout.contains("cas c"),
+        "the cycle case is printed: {}",
+        r.stdout
+    );
     assert!(r.stderr.is_empty(), "nothing on stderr: {}", r.stderr);
 }
 
@@ -193,44 +276,86 @@ fn a_request_with_errors_exits_1_and_prints_each_finding_with_path_severity_and_
     let request = request_with_errors();
     let file = TempFile::json(&request);
     let r = run(&["check", file.path()]);
-    assert_eq!(r.code, Some(1), "stdout: {}\nstderr: {}", r.stdout, r.stderr);
+    assert_eq!(
+        r.code,
+        Some(1),
+        "stdout: {}\nstderr: {}",
+        r.stdout,
+        r.stderr
+    );
 
-    let options = Options { today: Date::parse("2026-10-01"), ..Options::default() };
+    let options = Options {
+        today: Date::parse("2026-10-01"),
+        ..Options::default()
+    };
     let report = validate(&Request::from_value(request), &options);
-    assert!(report.findings.iter().any(|f| f.severity == Severity::Error));
+    assert!(report
+        .findings
+        .iter()
+        .any(|f| f.severity == Severity::Error));
     for f in &report.findings {
         let line = r
             .stdout
             .lines()
             .find(|l| l.contains(&f.message))
             .unwrap_or_else(|| panic!("the message of {} is printed:\n{}", f.code, r.stdout));
-        let path = if f.path.segs().is_empty() { "(demande)".to_owned() } else { f.path.dotted() };
-        assert!(line.contains(&path), "the line of {} names its path {path}: {line}", f.code);
+        let path = if f.path.segs().is_empty() {
+            "(demande)".to_owned()
+        } else {
+            f.path.dotted()
+        };
+        assert!(
+            line.contains(&path),
+            "the line of {} names its path {path}: {line}",
+            f.code
+        );
         let severity = match f.severity {
             Severity::Error => "erreur",
             Severity::Warning => "attention",
             Severity::Info => "info",
         };
-        assert!(line.contains(severity), "the line of {} says its severity ({severity}): {line}", f.code);
+        assert!(
+            line.contains(severity),
+            "the line of {} says its severity ({severity}): {line}",
+            f.code
+        );
     }
     assert!(r.stdout.contains("members.0.uai"), "{}", r.stdout);
     assert!(r.stdout.contains("jointActions.c5"), "{}", r.stdout);
-    assert!(r.stdout.contains("cas c"), "the cycle case is printed: {}", r.stdout);
+    assert!(
+        r.stdout.contains("cas c"),
+        "the cycle case is printed: {}",
+        r.stdout
+    );
 }
 
 #[test]
 fn a_file_that_is_not_json_exits_2_with_one_line_on_stderr() {
-    for text in ["{\"title\": ", "not json", "{'kind': 'new'}", "", "{} {}", "[1,]"] {
+    for text in [
+        "{\"title\": ",
+        "not json",
+        "{'kind': 'new'}",
+        "",
+        "{} {}",
+        "[1,]",
+    ] {
         let file = TempFile::new(text.as_bytes());
         let r = run(&["check", file.path()]);
         assert_one_line_reason(&r);
-        assert!(r.stdout.is_empty(), "no report for a non-JSON file {text:?}: {}", r.stdout);
+        assert!(
+            r.stdout.is_empty(),
+            "no report for a non-JSON file {text:?}: {}",
+            r.stdout
+        );
     }
 }
 
 #[test]
 fn a_missing_file_exits_2_with_one_line_on_stderr() {
-    let path = std::env::temp_dir().join(format!("ldm-reseau-cli-{}-does-not-exist.json", std::process::id()));
+    let path = std::env::temp_dir().join(format!(
+        "ldm-reseau-cli-{}-does-not-exist.json",
+        std::process::id()
+    ));
     let r = run(&["check", path.to_str().expect("utf-8 path")]);
     assert_one_line_reason(&r);
 }
@@ -244,9 +369,24 @@ fn a_directory_instead_of_a_file_exits_2() {
 #[test]
 fn dash_reads_the_request_from_standard_input() {
     let ok = run_with_stdin(&["check", "-"], valid_request().to_json().as_bytes());
-    assert_eq!(ok.code, Some(0), "stdout: {}\nstderr: {}", ok.stdout, ok.stderr);
-    let bad = run_with_stdin(&["check", "-", "--json"], request_with_errors().to_json().as_bytes());
-    assert_eq!(bad.code, Some(1), "stdout: {}\nstderr: {}", bad.stdout, bad.stderr);
+    assert_eq!(
+        ok.code,
+        Some(0),
+        "stdout: {}\nstderr: {}",
+        ok.stdout,
+        ok.stderr
+    );
+    let bad = run_with_stdin(
+        &["check", "-", "--json"],
+        request_with_errors().to_json().as_bytes(),
+    );
+    assert_eq!(
+        bad.code,
+        Some(1),
+        "stdout: {}\nstderr: {}",
+        bad.stdout,
+        bad.stderr
+    );
     assert!(codes(&parse_stdout(&bad)).contains(&"member.uai_checksum".to_owned()));
     let garbage = run_with_stdin(&["check", "-"], b"{oops");
     assert_one_line_reason(&garbage);
@@ -260,26 +400,41 @@ fn json_prints_one_report_for_one_request() {
     let report = parse_stdout(&r);
     assert_report_shape(&report);
     assert_eq!(report.get("valid"), Some(&Value::Bool(true)));
-    assert_eq!(report.get("cycle").and_then(|c| c.get("case")), Some(&Value::String("c".into())));
+    assert_eq!(
+        report.get("cycle").and_then(|c| c.get("case")),
+        Some(&Value::String("c".into()))
+    );
 }
 
 #[test]
 fn an_array_of_requests_with_json_prints_an_array_of_reports_in_order() {
-    let requests = Value::Array(vec![valid_request(), request_with_errors(), Value::String("pas une demande".into())]);
+    let requests = Value::Array(vec![
+        valid_request(),
+        request_with_errors(),
+        Value::String("pas une demande".into()),
+    ]);
     let file = TempFile::json(&requests);
     let r = run(&["check", file.path(), "--json"]);
     assert_eq!(r.code, Some(1), "one request has errors: {}", r.stdout);
-    let Value::Array(reports) = parse_stdout(&r) else { panic!("an array of reports: {}", r.stdout) };
+    let Value::Array(reports) = parse_stdout(&r) else {
+        panic!("an array of reports: {}", r.stdout)
+    };
     assert_eq!(reports.len(), 3);
     for report in &reports {
         assert_report_shape(report);
     }
     assert_eq!(reports[0].get("valid"), Some(&Value::Bool(true)));
-    assert_eq!(reports[0].get("cycle").and_then(|c| c.get("case")), Some(&Value::String("c".into())));
+    assert_eq!(
+        reports[0].get("cycle").and_then(|c| c.get("case")),
+        Some(&Value::String("c".into()))
+    );
     assert_eq!(reports[1].get("valid"), Some(&Value::Bool(false)));
     assert!(codes(&reports[1]).contains(&"member.uai_checksum".to_owned()));
     assert_eq!(codes(&reports[2]), ["request.not_an_object"]);
-    assert_eq!(reports[2].get("cycle").and_then(|c| c.get("case")), Some(&Value::Null));
+    assert_eq!(
+        reports[2].get("cycle").and_then(|c| c.get("case")),
+        Some(&Value::Null)
+    );
 }
 
 #[test]
@@ -288,7 +443,9 @@ fn an_array_of_valid_requests_exits_0() {
     let r = run(&["check", file.path()]);
     assert_eq!(r.code, Some(0), "{}", r.stdout);
     let json = run(&["check", file.path(), "--json"]);
-    let Value::Array(reports) = parse_stdout(&json) else { panic!("an array: {}", json.stdout) };
+    let Value::Array(reports) = parse_stdout(&json) else {
+        panic!("an array: {}", json.stdout)
+    };
     assert_eq!(reports.len(), 2);
 }
 
@@ -300,24 +457,47 @@ fn lang_en_prints_english_messages() {
     let fr = run(&["check", file.path(), "--lang", "fr"]);
     assert_eq!(en.code, Some(1));
     assert_eq!(fr.code, Some(1));
-    let english = Options { lang: Lang::En, ..Options::default() };
+    let english = Options {
+        lang: Lang::En,
+        ..Options::default()
+    };
     let french = Options::default();
     let report_en = validate(&Request::from_value(request.clone()), &english);
     let report_fr = validate(&Request::from_value(request), &french);
     for (e, f) in report_en.findings.iter().zip(&report_fr.findings) {
-        assert!(en.stdout.contains(&e.message), "English message of {} printed:\n{}", e.code, en.stdout);
-        assert!(!en.stdout.contains(&f.message), "no French message of {} with --lang en:\n{}", f.code, en.stdout);
-        assert!(fr.stdout.contains(&f.message), "French message of {} printed:\n{}", f.code, fr.stdout);
+        assert!(
+            en.stdout.contains(&e.message),
+            "English message of {} printed:\n{}",
+            e.code,
+            en.stdout
+        );
+        assert!(
+            !en.stdout.contains(&f.message),
+            "no French message of {} with --lang en:\n{}",
+            f.code,
+            en.stdout
+        );
+        assert!(
+            fr.stdout.contains(&f.message),
+            "French message of {} printed:\n{}",
+            f.code,
+            fr.stdout
+        );
     }
     let json = run(&["check", file.path(), "--lang", "en", "--json"]);
     let report = parse_stdout(&json);
-    let Some(Value::Array(findings)) = report.get("findings") else { panic!("findings") };
+    let Some(Value::Array(findings)) = report.get("findings") else {
+        panic!("findings")
+    };
     let checksum = findings
         .iter()
         .find(|f| f.get("code").and_then(Value::as_str) == Some("member.uai_checksum"))
         .and_then(|f| f.get("message").and_then(Value::as_str))
         .expect("a checksum finding");
-    assert!(checksum.contains("check letter"), "English message in --json: {checksum}");
+    assert!(
+        checksum.contains("check letter"),
+        "English message in --json: {checksum}"
+    );
 }
 
 #[test]
@@ -328,12 +508,30 @@ fn today_sets_the_campaign_year_when_the_request_has_none() {
         let r = run(&["check", file.path(), "--json", "--today", today]);
         let report = parse_stdout(&r);
         let cycle = report.get("cycle").expect("cycle").clone();
-        (cycle.get("campaignYear").cloned(), cycle.get("case").cloned(), r.code)
+        (
+            cycle.get("campaignYear").cloned(),
+            cycle.get("case").cloned(),
+            r.code,
+        )
     };
     // Members decided in 2024 and 2023: mid-cycle in 2026; in 2027 the 2023
     // label ends next year (b); in 2028 it ends this campaign (renewal due).
-    assert_eq!(year_and_case("2026-10-01"), (Some(Value::Number(2026.0)), Some(Value::String("c".into())), Some(0)));
-    assert_eq!(year_and_case("2027-10-01"), (Some(Value::Number(2027.0)), Some(Value::String("b".into())), Some(0)));
+    assert_eq!(
+        year_and_case("2026-10-01"),
+        (
+            Some(Value::Number(2026.0)),
+            Some(Value::String("c".into())),
+            Some(0)
+        )
+    );
+    assert_eq!(
+        year_and_case("2027-10-01"),
+        (
+            Some(Value::Number(2027.0)),
+            Some(Value::String("b".into())),
+            Some(0)
+        )
+    );
     let (year, _, _) = year_and_case("2028-01-15");
     assert_eq!(year, Some(Value::Number(2028.0)));
 }
@@ -343,7 +541,10 @@ fn today_does_not_override_the_requests_campaign_year() {
     let file = TempFile::json(&valid_request());
     let r = run(&["check", file.path(), "--json", "--today", "2030-01-01"]);
     let report = parse_stdout(&r);
-    assert_eq!(report.get("cycle").and_then(|c| c.get("campaignYear")), Some(&Value::Number(2026.0)));
+    assert_eq!(
+        report.get("cycle").and_then(|c| c.get("campaignYear")),
+        Some(&Value::Number(2026.0))
+    );
     assert_eq!(r.code, Some(0));
 }
 
@@ -371,7 +572,11 @@ fn an_unknown_option_or_a_bad_lang_exits_2() {
     ] {
         let r = run(&args);
         assert_one_line_reason(&r);
-        assert!(r.stdout.is_empty(), "{args:?} prints no report: {}", r.stdout);
+        assert!(
+            r.stdout.is_empty(),
+            "{args:?} prints no report: {}",
+            r.stdout
+        );
     }
 }
 
@@ -394,23 +599,42 @@ fn a_100_000_deep_nesting_does_not_crash() {
     let file = TempFile::new(request.as_bytes());
     let r = run(&["check", file.path(), "--json"]);
     match r.code {
-        Some(1) => assert!(codes(&parse_stdout(&r)).contains(&"request.too_deep".to_owned()), "{}", r.stdout),
+        Some(1) => assert!(
+            codes(&parse_stdout(&r)).contains(&"request.too_deep".to_owned()),
+            "{}",
+            r.stdout
+        ),
         Some(2) => assert_one_line_reason(&r),
-        other => panic!("exit 1 with request.too_deep, or 2; got {other:?}\n{}", r.stderr),
+        other => panic!(
+            "exit 1 with request.too_deep, or 2; got {other:?}\n{}",
+            r.stderr
+        ),
     }
 
     // A bare deep array is an array of requests (each not an object).
     let file = TempFile::new(inside.as_bytes());
     let r = run(&["check", file.path()]);
-    assert!(matches!(r.code, Some(1 | 2)), "exit 1 or 2; got {:?}\n{}", r.code, r.stderr);
+    assert!(
+        matches!(r.code, Some(1 | 2)),
+        "exit 1 or 2; got {:?}\n{}",
+        r.code,
+        r.stderr
+    );
 
     // Deep objects, on standard input.
     let objects = format!("{}1{}", "{\"a\":".repeat(DEPTH), "}".repeat(DEPTH));
     let r = run_with_stdin(&["check", "-", "--json"], objects.as_bytes());
     match r.code {
-        Some(1) => assert!(codes(&parse_stdout(&r)).contains(&"request.too_deep".to_owned()), "{}", r.stdout),
+        Some(1) => assert!(
+            codes(&parse_stdout(&r)).contains(&"request.too_deep".to_owned()),
+            "{}",
+            r.stdout
+        ),
         Some(2) => assert_one_line_reason(&r),
-        other => panic!("exit 1 with request.too_deep, or 2; got {other:?}\n{}", r.stderr),
+        other => panic!(
+            "exit 1 with request.too_deep, or 2; got {other:?}\n{}",
+            r.stderr
+        ),
     }
 }
 
@@ -421,7 +645,11 @@ fn help_and_version_exit_0() {
     assert!(help.stdout.contains("check"), "{}", help.stdout);
     let version = run(&["--version"]);
     assert_eq!(version.code, Some(0));
-    assert!(version.stdout.contains(env!("CARGO_PKG_VERSION")), "{}", version.stdout);
+    assert!(
+        version.stdout.contains(env!("CARGO_PKG_VERSION")),
+        "{}",
+        version.stdout
+    );
 }
 
 #[test]

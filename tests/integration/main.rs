@@ -2,9 +2,9 @@
 
 mod cases;
 mod cli;
-mod unicode;
 mod messages;
 mod properties;
+mod unicode;
 
 #[path = "../support/invariants.rs"]
 mod invariants;

@@ -3,27 +3,43 @@
 //! host can override a code's text with `{param}` holes; French messages
 //! quote the figures.
 
-use ldm_reseau::{check_title, check_uai, validate, Code, Date, Finding, Lang, Options, Param, Request, Value};
+use ldm_reseau::{
+    check_title, check_uai, validate, Code, Date, Finding, Lang, Options, Param, Request, Value,
+};
 use std::collections::BTreeSet;
 
 const TODAY: &str = "2026-10-01";
 
 fn options(lang: Lang) -> Options {
-    Options { lang, today: Date::parse(TODAY), ..Options::default() }
+    Options {
+        lang,
+        today: Date::parse(TODAY),
+        ..Options::default()
+    }
 }
 
 fn bases() -> Value {
     let path = format!("{}/tests/cases/bases.json", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    Value::parse(&text).unwrap_or_else(|e| panic!("{path}: {e}")).get("bases").expect("bases").clone()
+    Value::parse(&text)
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+        .get("bases")
+        .expect("bases")
+        .clone()
 }
 
 /// A base request of `bases.json` with top-level fields replaced (`patch`, a
 /// JSON object) and removed (`unset`).
 fn base(name: &str, patch: &str, unset: &[&str]) -> Value {
-    let mut request = bases().get(name).unwrap_or_else(|| panic!("no base {name}")).clone();
-    let Value::Object(fields) = &mut request else { panic!("base {name} is an object") };
-    let Value::Object(patch) = Value::parse_host(patch).unwrap_or_else(|e| panic!("{patch}: {e}")) else {
+    let mut request = bases()
+        .get(name)
+        .unwrap_or_else(|| panic!("no base {name}"))
+        .clone();
+    let Value::Object(fields) = &mut request else {
+        panic!("base {name} is an object")
+    };
+    let Value::Object(patch) = Value::parse_host(patch).unwrap_or_else(|e| panic!("{patch}: {e}"))
+    else {
         panic!("a patch is an object: {patch}")
     };
     for (key, value) in patch {
@@ -43,7 +59,11 @@ fn uai(digits: &str) -> String {
 
 /// A member as JSON: a Moselle UAI, a status, a last decision year (0: none).
 fn member(uai: &str, status: &str, year: i64) -> String {
-    let year = if year == 0 { String::new() } else { format!(", \"lastDecisionYear\": {year}") };
+    let year = if year == 0 {
+        String::new()
+    } else {
+        format!(", \"lastDecisionYear\": {year}")
+    };
     format!(r#"{{"uai": "{uai}", "name": "Lycée {uai}", "label": {{"status": "{status}"{year}}}}}"#)
 }
 
@@ -57,8 +77,7 @@ fn hand_written() -> Vec<(&'static str, Value)> {
     let a = "0570099Y";
     let b = "0570031Z";
     let c = "0570088L";
-    let bois_actions =
-        r#""jointActions": {"c1": "a", "c2": "b", "c3": "c", "c4": "d", "c5": "e", "c6": "f", "c7": "g", "c8": "h"}"#;
+    let bois_actions = r#""jointActions": {"c1": "a", "c2": "b", "c3": "c", "c4": "d", "c5": "e", "c6": "f", "c7": "g", "c8": "h"}"#;
     vec![
         ("title missing", base("sector", r#"{"title": "   "}"#, &[])),
         ("title too long", base("sector", &format!(r#"{{"title": "Lycée(s) des métiers en réseau du bois{}"}}"#, " et du bois".repeat(7)), &[])),
@@ -147,16 +166,25 @@ fn corpus() -> Vec<(String, Value, Options)> {
             (format!("{} — {}", c.file, c.name), c.request, o)
         })
         .collect();
-    out.extend(hand_written().into_iter().map(|(name, request)| (name.to_owned(), request, options(Lang::Fr))));
+    out.extend(
+        hand_written()
+            .into_iter()
+            .map(|(name, request)| (name.to_owned(), request, options(Lang::Fr))),
+    );
     out
 }
 
 fn quotes_braces(f: &Finding) -> bool {
-    f.params.iter().any(|(_, p)| matches!(p, Param::Str(s) if s.contains(['{', '}'])))
+    f.params
+        .iter()
+        .any(|(_, p)| matches!(p, Param::Str(s) if s.contains(['{', '}'])))
 }
 
 fn run(request: &Value, options: &Options, lang: Lang) -> Vec<Finding> {
-    let options = Options { lang, ..options.clone() };
+    let options = Options {
+        lang,
+        ..options.clone()
+    };
     validate(&Request::from_value(request.clone()), &options).findings
 }
 
@@ -169,17 +197,27 @@ fn every_code_has_a_filled_french_and_english_message_from_real_requests() {
         let en = run(&request, &options, Lang::En);
         let codes = |fs: &[Finding]| fs.iter().map(|f| f.code).collect::<Vec<_>>();
         if codes(&fr) != codes(&en) {
-            problems.push(format!("{name}: the language changed the findings: {:?} / {:?}", codes(&fr), codes(&en)));
+            problems.push(format!(
+                "{name}: the language changed the findings: {:?} / {:?}",
+                codes(&fr),
+                codes(&en)
+            ));
             continue;
         }
         for (f, e) in fr.iter().zip(&en) {
             seen.insert(f.code.as_str());
             let at = format!("{name}: {} @ {}", f.code, f.path);
             if f.message.trim().is_empty() || e.message.trim().is_empty() {
-                problems.push(format!("{at}: empty message (fr {:?}, en {:?})", f.message, e.message));
+                problems.push(format!(
+                    "{at}: empty message (fr {:?}, en {:?})",
+                    f.message, e.message
+                ));
             }
             if f.message == e.message {
-                problems.push(format!("{at}: the same text in French and English: {}", f.message));
+                problems.push(format!(
+                    "{at}: the same text in French and English: {}",
+                    f.message
+                ));
             }
             if !quotes_braces(f) {
                 for (lang, m) in [("fr", &f.message), ("en", &e.message)] {
@@ -196,8 +234,16 @@ fn every_code_has_a_filled_french_and_english_message_from_real_requests() {
         .map(|c| c.as_str())
         .filter(|c| !seen.contains(c))
         .collect();
-    assert!(unseen.is_empty(), "codes no request of the corpus produced: {unseen:?}");
-    assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
+    assert!(
+        unseen.is_empty(),
+        "codes no request of the corpus produced: {unseen:?}"
+    );
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
 }
 
 #[test]
@@ -208,20 +254,37 @@ fn check_title_and_check_uai_messages_are_filled_in_both_languages() {
         "LYCÉE(S) DES MÉTIERS EN RÉSEAU DU BOIS",
         "Lycée des métiers du bois\u{200b}",
     ];
-    let uais = ["", "12", "0570099X", "0570 099y", &uai("0000001"), "0570099Y"];
+    let uais = [
+        "",
+        "12",
+        "0570099X",
+        "0570 099y",
+        &uai("0000001"),
+        "0570099Y",
+    ];
     let mut findings: Vec<(Finding, Finding)> = Vec::new();
     for t in titles {
-        let (fr, en) = (check_title(t, &options(Lang::Fr)), check_title(t, &options(Lang::En)));
+        let (fr, en) = (
+            check_title(t, &options(Lang::Fr)),
+            check_title(t, &options(Lang::En)),
+        );
         findings.extend(fr.findings.into_iter().zip(en.findings));
     }
     for u in uais {
-        let (fr, en) = (check_uai(u, &options(Lang::Fr)), check_uai(u, &options(Lang::En)));
+        let (fr, en) = (
+            check_uai(u, &options(Lang::Fr)),
+            check_uai(u, &options(Lang::En)),
+        );
         findings.extend(fr.findings.into_iter().zip(en.findings));
     }
     assert!(findings.len() >= 10);
     for (fr, en) in findings {
         assert_eq!(fr.code, en.code);
-        assert!(!fr.message.is_empty() && !en.message.is_empty(), "{}", fr.code);
+        assert!(
+            !fr.message.is_empty() && !en.message.is_empty(),
+            "{}",
+            fr.code
+        );
         assert_ne!(fr.message, en.message, "{}", fr.code);
         assert!(
             !fr.message.contains(['{', '}']) && !en.message.contains(['{', '}']),
@@ -241,12 +304,19 @@ const TOO_LONG: &str =
 #[test]
 fn options_messages_override_a_code_with_its_holes_filled() {
     let options = Options {
-        messages: vec![("title.too_long".to_owned(), "Trop long : {length}/{max}".to_owned())],
+        messages: vec![(
+            "title.too_long".to_owned(),
+            "Trop long : {length}/{max}".to_owned(),
+        )],
         ..Options::default()
     };
     let check = check_title(TOO_LONG, &options);
     assert_eq!(check.title.length, 104);
-    let f = check.findings.iter().find(|f| f.code == Code::TitleTooLong).expect("title.too_long");
+    let f = check
+        .findings
+        .iter()
+        .find(|f| f.code == Code::TitleTooLong)
+        .expect("title.too_long");
     assert_eq!(f.message, "Trop long : 104/100");
 }
 
@@ -256,13 +326,31 @@ fn options_messages_read_from_json_override_in_a_whole_request() {
         &Value::parse(r#"{"today": "2026-10-01", "messages": {"member.uai_checksum": "UAI {uai} : lettre {expected} attendue, {found} reçue."}}"#)
             .expect("json"),
     );
-    let request =
-        base("sector", &members(&[member("0570099X", "labelled", 2024), member("0570031Z", "labelled", 2023)]), &[]);
+    let request = base(
+        "sector",
+        &members(&[
+            member("0570099X", "labelled", 2024),
+            member("0570031Z", "labelled", 2023),
+        ]),
+        &[],
+    );
     let report = validate(&Request::from_value(request), &options);
-    let f = report.findings.iter().find(|f| f.code == Code::MemberUaiChecksum).expect("member.uai_checksum");
+    let f = report
+        .findings
+        .iter()
+        .find(|f| f.code == Code::MemberUaiChecksum)
+        .expect("member.uai_checksum");
     assert_eq!(f.message, "UAI 0570099X : lettre Y attendue, X reçue.");
-    let case = report.findings.iter().find(|f| f.code == Code::CycleCaseC).expect("cycle.case_c");
-    assert!(!case.message.contains("lettre"), "other codes keep their own text: {}", case.message);
+    let case = report
+        .findings
+        .iter()
+        .find(|f| f.code == Code::CycleCaseC)
+        .expect("cycle.case_c");
+    assert!(
+        !case.message.contains("lettre"),
+        "other codes keep their own text: {}",
+        case.message
+    );
 }
 
 #[test]
@@ -273,14 +361,22 @@ fn an_override_applies_whatever_the_language() {
         ..Options::default()
     };
     let check = check_title(TOO_LONG, &options);
-    let f = check.findings.iter().find(|f| f.code == Code::TitleTooLong).expect("title.too_long");
+    let f = check
+        .findings
+        .iter()
+        .find(|f| f.code == Code::TitleTooLong)
+        .expect("title.too_long");
     assert_eq!(f.message, "104 > 100");
 }
 
 // — French messages quote the figures —
 
 fn message_of(findings: &[Finding], code: Code) -> &str {
-    &findings.iter().find(|f| f.code == code).unwrap_or_else(|| panic!("no {code}")).message
+    &findings
+        .iter()
+        .find(|f| f.code == code)
+        .unwrap_or_else(|| panic!("no {code}"))
+        .message
 }
 
 #[test]
@@ -289,8 +385,15 @@ fn title_too_long_says_the_length_the_limit_and_how_many_to_remove() {
     let m = message_of(&check.findings, Code::TitleTooLong);
     assert!(m.contains("104 caractères"), "the length: {m}");
     assert!(m.contains("100"), "the limit: {m}");
-    assert!(m.contains("Retirez 4 caractères"), "how many to remove: {m}");
-    let f = check.findings.iter().find(|f| f.code == Code::TitleTooLong).expect("title.too_long");
+    assert!(
+        m.contains("Retirez 4 caractères"),
+        "how many to remove: {m}"
+    );
+    let f = check
+        .findings
+        .iter()
+        .find(|f| f.code == Code::TitleTooLong)
+        .expect("title.too_long");
     assert_eq!(f.param("length"), Some(&Param::Int(104)));
     assert_eq!(f.param("max"), Some(&Param::Int(100)));
 }
@@ -315,8 +418,14 @@ fn member_uai_checksum_names_the_expected_letter() {
     assert!(words.contains(&"Y"), "the expected letter Y: {m}");
     assert!(m.contains("0570099X"), "the UAI as typed: {m}");
 
-    let request =
-        base("sector", &members(&[member("0570031A", "labelled", 2024), member("0570099Y", "labelled", 2023)]), &[]);
+    let request = base(
+        "sector",
+        &members(&[
+            member("0570031A", "labelled", 2024),
+            member("0570099Y", "labelled", 2023),
+        ]),
+        &[],
+    );
     let report = validate(&Request::from_value(request), &options(Lang::Fr));
     let m = message_of(&report.findings, Code::MemberUaiChecksum);
     let words: Vec<&str> = m.split(|c: char| !c.is_alphanumeric()).collect();
@@ -325,10 +434,20 @@ fn member_uai_checksum_names_the_expected_letter() {
 
 #[test]
 fn members_too_few_and_label_expired_quote_their_figures() {
-    let request = base("sector", &members(&[member("0570099Y", "labelled", 2019)]), &[]);
+    let request = base(
+        "sector",
+        &members(&[member("0570099Y", "labelled", 2019)]),
+        &[],
+    );
     let report = validate(&Request::from_value(request), &options(Lang::Fr));
     let few = message_of(&report.findings, Code::MembersTooFew);
-    assert!(few.contains('2') && few.contains('1'), "the minimum and the count: {few}");
+    assert!(
+        few.contains('2') && few.contains('1'),
+        "the minimum and the count: {few}"
+    );
     let expired = message_of(&report.findings, Code::MemberLabelExpired);
-    assert!(expired.contains("2019") && expired.contains("2024"), "the decision year and the end: {expired}");
+    assert!(
+        expired.contains("2019") && expired.contains("2024"),
+        "the decision year and the end: {expired}"
+    );
 }

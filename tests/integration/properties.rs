@@ -9,7 +9,9 @@
 //! `valid` is "no finding of severity error"; the same input and options
 //! always give the same report; `remaining` is 100 − length.
 
-use ldm_reseau::{validate, Criterion, Date, Foreign, Lang, Options, Report, Request, Severity, Value};
+use ldm_reseau::{
+    validate, Criterion, Date, Foreign, Lang, Options, Report, Request, Severity, Value,
+};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 // — the generator —
@@ -124,16 +126,30 @@ const TOKENS: &[&str] = &[
 
 /// One character from a mix of classes the title rules care about.
 fn random_char(rng: &mut Rng) -> char {
-    let pick = |rng: &mut Rng, lo: u32, hi: u32| char::from_u32(lo + rng.below((hi - lo + 1) as usize) as u32);
+    let pick = |rng: &mut Rng, lo: u32, hi: u32| {
+        char::from_u32(lo + rng.below((hi - lo + 1) as usize) as u32)
+    };
     let c = match rng.below(12) {
         0..=3 => pick(rng, 0x20, 0x7e), // ASCII printable
         4 => Some(*rng.pick(&['é', 'è', 'ê', 'à', 'ç', 'ô', 'œ', 'É', 'Œ', 'ß', 'ǅ', 'ﬁ'])),
         5 => pick(rng, 0x300, 0x36f),                 // combining marks
         6 => pick(rng, 0x0, 0x1f).or(Some('\u{7f}')), // C0 controls
-        7 => Some(*rng.pick(&['\u{a0}', '\u{202f}', '\u{2009}', '\u{3000}', '\t', '\u{85}', '\u{2028}'])),
-        8 => Some(*rng.pick(&['\u{200b}', '\u{200d}', '\u{ad}', '\u{feff}', '\u{2060}', '\u{200e}', '\u{e0041}'])),
+        7 => Some(*rng.pick(&[
+            '\u{a0}', '\u{202f}', '\u{2009}', '\u{3000}', '\t', '\u{85}', '\u{2028}',
+        ])),
+        8 => Some(*rng.pick(&[
+            '\u{200b}',
+            '\u{200d}',
+            '\u{ad}',
+            '\u{feff}',
+            '\u{2060}',
+            '\u{200e}',
+            '\u{e0041}',
+        ])),
         9 => pick(rng, 0x1f1e6, 0x1f1ff).or(pick(rng, 0x1f300, 0x1faff)), // flags, emoji
-        10 => Some(*rng.pick(&['«', '»', '’', '–', '(', ')', '[', ']', '{', '}', '"', '\\', ':'])),
+        10 => Some(*rng.pick(&[
+            '«', '»', '’', '–', '(', ')', '[', ']', '{', '}', '"', '\\', ':',
+        ])),
         _ => {
             // Any scalar value: surrogates are not chars, so retry above them.
             let n = rng.below(0x11_0000) as u32;
@@ -172,9 +188,21 @@ fn random_number(rng: &mut Rng) -> f64 {
         0 => 1990.0 + rng.below(50) as f64,
         1 => rng.below(10) as f64,
         2 => -(rng.below(100_000) as f64),
-        3 => *rng.pick(&[0.5, 2026.5, -0.0, 1e15, 1e15 - 1.0, 9.007_199_254_740_993e15, 1e300, -1e300, 5e-324]),
+        3 => *rng.pick(&[
+            0.5,
+            2026.5,
+            -0.0,
+            1e15,
+            1e15 - 1.0,
+            9.007_199_254_740_993e15,
+            1e300,
+            -1e300,
+            5e-324,
+        ]),
         4 => (rng.next() as f64) / 7.0,
-        5 => Some(f64::from_bits(rng.next())).filter(|n| n.is_finite()).unwrap_or(0.0),
+        5 => Some(f64::from_bits(rng.next()))
+            .filter(|n| n.is_finite())
+            .unwrap_or(0.0),
         _ => 2020.0 + rng.below(12) as f64,
     }
 }
@@ -200,11 +228,19 @@ fn random_value(rng: &mut Rng, depth: usize, budget: &mut usize) -> Value {
         5 => Value::String(random_string(rng, 8)),
         6 | 7 => {
             let n = rng.below(6);
-            Value::Array((0..n).map(|_| random_value(rng, depth + 1, budget)).collect())
+            Value::Array(
+                (0..n)
+                    .map(|_| random_value(rng, depth + 1, budget))
+                    .collect(),
+            )
         }
         _ => {
             let n = rng.below(9);
-            Value::Object((0..n).map(|_| (random_key(rng), random_value(rng, depth + 1, budget))).collect())
+            Value::Object(
+                (0..n)
+                    .map(|_| (random_key(rng), random_value(rng, depth + 1, budget)))
+                    .collect(),
+            )
         }
     }
 }
@@ -212,7 +248,11 @@ fn random_value(rng: &mut Rng, depth: usize, budget: &mut usize) -> Value {
 /// `v` wrapped in `levels` arrays and objects.
 fn nest(rng: &mut Rng, mut v: Value, levels: usize) -> Value {
     for _ in 0..levels {
-        v = if rng.chance(50) { Value::Array(vec![v]) } else { Value::Object(vec![(random_key(rng), v)]) };
+        v = if rng.chance(50) {
+            Value::Array(vec![v])
+        } else {
+            Value::Object(vec![(random_key(rng), v)])
+        };
     }
     v
 }
@@ -224,7 +264,11 @@ fn random_request(rng: &mut Rng) -> Value {
         0 => random_value(rng, 0, &mut budget),
         _ => {
             let n = 1 + rng.below(10);
-            Value::Object((0..n).map(|_| (random_key(rng), random_value(rng, 1, &mut budget))).collect())
+            Value::Object(
+                (0..n)
+                    .map(|_| (random_key(rng), random_value(rng, 1, &mut budget)))
+                    .collect(),
+            )
         }
     };
     if rng.chance(15) {
@@ -304,7 +348,12 @@ fn mutated_base(rng: &mut Rng, bases: &[Value]) -> Value {
 fn random_options(rng: &mut Rng) -> Options {
     let mut o = Options {
         lang: if rng.chance(50) { Lang::Fr } else { Lang::En },
-        today: Date::parse(&format!("{}-{:02}-{:02}", 2020 + rng.below(12), 1 + rng.below(12), 1 + rng.below(28))),
+        today: Date::parse(&format!(
+            "{}-{:02}-{:02}",
+            2020 + rng.below(12),
+            1 + rng.below(12),
+            1 + rng.below(28)
+        )),
         ..Options::default()
     };
     if rng.chance(10) {
@@ -317,9 +366,20 @@ fn random_options(rng: &mut Rng) -> Options {
             .collect();
     }
     if rng.chance(10) {
-        let code =
-            *rng.pick(&["title.too_long", "cycle.case_c", "actions.missing", "request.unknown_field", "title.missing"]);
-        o.messages.push((code.to_owned(), format!("Texte {{length}} {{criterion}} {} {{", random_string(rng, 5))));
+        let code = *rng.pick(&[
+            "title.too_long",
+            "cycle.case_c",
+            "actions.missing",
+            "request.unknown_field",
+            "title.missing",
+        ]);
+        o.messages.push((
+            code.to_owned(),
+            format!(
+                "Texte {{length}} {{criterion}} {} {{",
+                random_string(rng, 5)
+            ),
+        ));
     }
     o
 }
@@ -331,7 +391,11 @@ fn show(v: &Value) -> String {
     if json.len() > 2000 {
         format!(
             "{}… ({} bytes)",
-            &json[..json.char_indices().take_while(|(i, _)| *i < 2000).last().map_or(0, |(i, _)| i)],
+            &json[..json
+                .char_indices()
+                .take_while(|(i, _)| *i < 2000)
+                .last()
+                .map_or(0, |(i, _)| i)],
             json.len()
         )
     } else {
@@ -341,17 +405,33 @@ fn show(v: &Value) -> String {
 
 fn validate_guarded(request: &Value, options: &Options, what: &str) -> Report {
     let req = Request::from_value(request.clone());
-    catch_unwind(AssertUnwindSafe(|| validate(&req, options)))
-        .unwrap_or_else(|_| panic!("validate panicked on {what}:\n{}\noptions: {options:?}", show(request)))
+    catch_unwind(AssertUnwindSafe(|| validate(&req, options))).unwrap_or_else(|_| {
+        panic!(
+            "validate panicked on {what}:\n{}\noptions: {options:?}",
+            show(request)
+        )
+    })
 }
 
 /// Every property of one report; returns what is wrong.
 fn check_report(request: &Value, options: &Options, what: &str) -> Result<(), String> {
     let report = validate_guarded(request, options, what);
-    let fail = |msg: String| Err(format!("{what}: {msg}\ninput: {}\noptions: {options:?}", show(request)));
-    let has_error = report.findings.iter().any(|f| f.severity == Severity::Error);
+    let fail = |msg: String| {
+        Err(format!(
+            "{what}: {msg}\ninput: {}\noptions: {options:?}",
+            show(request)
+        ))
+    };
+    let has_error = report
+        .findings
+        .iter()
+        .any(|f| f.severity == Severity::Error);
     if report.valid == has_error {
-        return fail(format!("valid is {} with codes {:?}", report.valid, report.codes()));
+        return fail(format!(
+            "valid is {} with codes {:?}",
+            report.valid,
+            report.codes()
+        ));
     }
     for f in &report.findings {
         if f.message.trim().is_empty() {
@@ -361,15 +441,25 @@ fn check_report(request: &Value, options: &Options, what: &str) -> Result<(), St
             return fail(format!("{} has severity {:?}", f.code, f.severity));
         }
         if !crate::invariants::path_is_real(request, f.path.segs()) {
-            return fail(format!("{} @ {} points nowhere in the input", f.code, f.path));
+            return fail(format!(
+                "{} @ {} points nowhere in the input",
+                f.code, f.path
+            ));
         }
     }
     let t = &report.title;
     if t.max != 100 || t.remaining != 100 - t.length {
-        return fail(format!("title max {} length {} remaining {}", t.max, t.length, t.remaining));
+        return fail(format!(
+            "title max {} length {} remaining {}",
+            t.max, t.length, t.remaining
+        ));
     }
     if t.length < 0 || t.length as usize > t.normalized.chars().count() {
-        return fail(format!("title length {} for {} chars", t.length, t.normalized.chars().count()));
+        return fail(format!(
+            "title length {} for {} chars",
+            t.length,
+            t.normalized.chars().count()
+        ));
     }
     let c = &report.cycle;
     if c.appellation_years != c.appellation_ends - c.campaign_year {
@@ -412,7 +502,12 @@ fn run_all(inputs: impl Iterator<Item = (Value, Options, String)>) -> usize {
             }
         }
     }
-    assert!(failures.is_empty(), "{} failures (first shown):\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures (first shown):\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
     n
 }
 
@@ -446,7 +541,11 @@ fn validate_holds_its_invariants_through_json_text() {
     let bases = bases();
     let mut rng = Rng::new(0x7e47);
     let inputs = (0..1000).filter_map(|i| {
-        let v = if i % 2 == 0 { random_request(&mut rng) } else { mutated_base(&mut rng, &bases) };
+        let v = if i % 2 == 0 {
+            random_request(&mut rng)
+        } else {
+            mutated_base(&mut rng, &bases)
+        };
         let o = random_options(&mut rng);
         let read = Value::parse(&v.to_json()).ok()?;
         Some((read, o, format!("JSON text #{i}")))
@@ -459,8 +558,17 @@ fn validate_survives_huge_strings_anywhere() {
     let bases = bases();
     let mut rng = Rng::new(0x1_0000);
     let mut inputs = Vec::new();
-    for (i, field) in
-        ["title", "jointActions", "title", "members", "scope", "kind", "campaignYear"].into_iter().enumerate()
+    for (i, field) in [
+        "title",
+        "jointActions",
+        "title",
+        "members",
+        "scope",
+        "kind",
+        "campaignYear",
+    ]
+    .into_iter()
+    .enumerate()
     {
         let bytes = if i < 2 { 1 << 20 } else { 256 << 10 };
         let big = Value::String(huge_string(&mut rng, bytes));
@@ -474,11 +582,19 @@ fn validate_survives_huge_strings_anywhere() {
                 None => fields.push((field.to_owned(), big)),
             }
         }
-        inputs.push((v, random_options(&mut rng), format!("{} KB string in {field}", bytes >> 10)));
+        inputs.push((
+            v,
+            random_options(&mut rng),
+            format!("{} KB string in {field}", bytes >> 10),
+        ));
     }
     // A huge key, too.
     let key = huge_string(&mut rng, 64 << 10);
-    inputs.push((Value::Object(vec![(key, Value::Null)]), Options::default(), "huge key".into()));
+    inputs.push((
+        Value::Object(vec![(key, Value::Null)]),
+        Options::default(),
+        "huge key".into(),
+    ));
     run_all(inputs.into_iter());
 }
 
@@ -494,8 +610,14 @@ fn validate_reports_nesting_past_32_levels_without_panicking() {
         let report = validate_guarded(&request, &Options::default(), &format!("{levels} levels"));
         let too_deep = report.codes().contains(&"request.too_deep");
         // The request is level 1 and `members` level 2: the leaf sits at 2 + levels.
-        assert_eq!(too_deep, 2 + levels > 32, "{levels} levels of nesting under members: {:?}", report.codes());
-        check_report(&request, &Options::default(), &format!("{levels} levels")).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            too_deep,
+            2 + levels > 32,
+            "{levels} levels of nesting under members: {:?}",
+            report.codes()
+        );
+        check_report(&request, &Options::default(), &format!("{levels} levels"))
+            .unwrap_or_else(|e| panic!("{e}"));
     }
 }
 
@@ -504,7 +626,13 @@ fn validate_reports_nesting_past_32_levels_without_panicking() {
 /// The JSON reader must answer `Ok` or `Err`, never panic.
 fn parse_guarded(text: &str) {
     for host in [false, true] {
-        let result = catch_unwind(|| if host { Value::parse_host(text) } else { Value::parse(text) });
+        let result = catch_unwind(|| {
+            if host {
+                Value::parse_host(text)
+            } else {
+                Value::parse(text)
+            }
+        });
         assert!(
             result.is_ok(),
             "Value::parse{} panicked on {:?}",
@@ -520,8 +648,15 @@ fn value_parse_never_panics_on_random_bytes() {
     const JSONISH: &[u8] = b"{}[]\",:\\ \t\n0123456789eE.-+truefalsn@uNaIy\x00\x1f\x7f\xc3\xa9\xe2\x80\xaf\xf0\x9f\x98\x80\xed\xa0\x80\xff";
     for _ in 0..20_000 {
         let len = rng.below(64);
-        let bytes: Vec<u8> =
-            (0..len).map(|_| if rng.chance(80) { *rng.pick(JSONISH) } else { rng.next() as u8 }).collect();
+        let bytes: Vec<u8> = (0..len)
+            .map(|_| {
+                if rng.chance(80) {
+                    *rng.pick(JSONISH)
+                } else {
+                    rng.next() as u8
+                }
+            })
+            .collect();
         parse_guarded(&String::from_utf8_lossy(&bytes));
     }
     for text in [
@@ -557,9 +692,15 @@ fn value_parse_never_panics_on_truncated_or_corrupted_json() {
             "the writer's JSON reads back: {}",
             text.chars().take(300).collect::<String>()
         );
-        let cuts: Vec<usize> = (0..=text.len()).filter(|i| text.is_char_boundary(*i)).collect();
+        let cuts: Vec<usize> = (0..=text.len())
+            .filter(|i| text.is_char_boundary(*i))
+            .collect();
         // Every cut of short texts, a sample of long ones.
-        let sample: Vec<usize> = if cuts.len() <= 300 { cuts } else { (0..300).map(|_| *rng.pick(&cuts)).collect() };
+        let sample: Vec<usize> = if cuts.len() <= 300 {
+            cuts
+        } else {
+            (0..300).map(|_| *rng.pick(&cuts)).collect()
+        };
         for cut in sample {
             parse_guarded(&text[..cut]);
         }
@@ -580,7 +721,12 @@ fn as_written(v: &Value) -> Value {
     match v {
         Value::Foreign(_) => Value::Null,
         Value::Array(items) => Value::Array(items.iter().map(as_written).collect()),
-        Value::Object(fields) => Value::Object(fields.iter().map(|(k, v)| (k.clone(), as_written(v))).collect()),
+        Value::Object(fields) => Value::Object(
+            fields
+                .iter()
+                .map(|(k, v)| (k.clone(), as_written(v)))
+                .collect(),
+        ),
         other => other.clone(),
     }
 }

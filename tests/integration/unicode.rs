@@ -33,8 +33,16 @@ fn an_nfd_title_has_the_length_and_normalized_form_of_its_nfc_form() {
     assert_eq!(b.title.length, a.title.length);
     assert_eq!(b.title.length, 46);
     assert_eq!(b.title.remaining, a.title.remaining);
-    assert_eq!(b.title.mention, Mention::Exact, "the NFD mention is the mention");
-    assert_eq!(codes(&b), codes(&a), "NFD is not a spacing change nor a misspelling");
+    assert_eq!(
+        b.title.mention,
+        Mention::Exact,
+        "the NFD mention is the mention"
+    );
+    assert_eq!(
+        codes(&b),
+        codes(&a),
+        "NFD is not a spacing change nor a misspelling"
+    );
 }
 
 #[test]
@@ -72,8 +80,15 @@ fn a_no_break_space_inside_the_mention_still_gives_mention_exact() {
             let c = check(&title);
             assert_eq!(c.title.mention, Mention::Exact, "{title:?}");
             assert_eq!(c.title.suggestion, None, "{title:?}");
-            assert_eq!(c.title.normalized, title, "a lone {nbsp:?} is kept as typed");
-            assert!(!codes(&c).contains(&Code::TitleWhitespace), "{title:?}: {:?}", codes(&c));
+            assert_eq!(
+                c.title.normalized, title,
+                "a lone {nbsp:?} is kept as typed"
+            );
+            assert!(
+                !codes(&c).contains(&Code::TitleWhitespace),
+                "{title:?}: {:?}",
+                codes(&c)
+            );
             assert!(c.valid, "{title:?}: {:?}", codes(&c));
         }
     }
@@ -94,7 +109,10 @@ fn other_space_separators_inside_the_mention_are_folded_and_still_exact() {
 #[test]
 fn an_emoji_zwj_sequence_counts_as_one_character() {
     // 👩‍🔧: woman, zero-width joiner, wrench; 👨‍👩‍👧‍👦: a family of four.
-    for emoji in ["\u{1f469}\u{200d}\u{1f527}", "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}\u{200d}\u{1f466}"] {
+    for emoji in [
+        "\u{1f469}\u{200d}\u{1f527}",
+        "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}\u{200d}\u{1f466}",
+    ] {
         let title = format!("{BOIS} {emoji}");
         assert_eq!(check(&title).title.length, graphemes(BOIS) + 2, "{title}");
     }
@@ -132,17 +150,36 @@ fn a_lone_no_break_space_before_a_colon_is_kept_without_title_whitespace() {
         let title = format!("{BOIS}{nbsp}: bois et ameublement");
         let c = check(&title);
         assert_eq!(c.title.normalized, title, "the no-break space is kept");
-        assert!(!codes(&c).contains(&Code::TitleWhitespace), "{:?}", codes(&c));
+        assert!(
+            !codes(&c).contains(&Code::TitleWhitespace),
+            "{:?}",
+            codes(&c)
+        );
         assert_eq!(c.title.length, graphemes(&title));
     }
 }
 
 #[test]
 fn two_no_break_spaces_fold_to_one_plain_space_with_title_whitespace() {
-    for run in ["\u{a0}\u{a0}", "\u{202f}\u{202f}", "\u{a0}\u{202f}", "\u{a0} ", " \u{a0}", "\u{a0}\t"] {
+    for run in [
+        "\u{a0}\u{a0}",
+        "\u{202f}\u{202f}",
+        "\u{a0}\u{202f}",
+        "\u{a0} ",
+        " \u{a0}",
+        "\u{a0}\t",
+    ] {
         let c = check(&format!("{BOIS}{run}: bois et ameublement"));
-        assert_eq!(c.title.normalized, format!("{BOIS} : bois et ameublement"), "{run:?}");
-        assert!(codes(&c).contains(&Code::TitleWhitespace), "{run:?}: {:?}", codes(&c));
+        assert_eq!(
+            c.title.normalized,
+            format!("{BOIS} : bois et ameublement"),
+            "{run:?}"
+        );
+        assert!(
+            codes(&c).contains(&Code::TitleWhitespace),
+            "{run:?}: {:?}",
+            codes(&c)
+        );
     }
 }
 
@@ -167,17 +204,27 @@ fn a_zero_width_space_or_a_soft_hyphen_inside_is_title_control_chars() {
     for invisible in ['\u{200b}', '\u{ad}', '\u{2060}', '\u{feff}', '\u{200e}'] {
         let title = format!("{BOIS} et de l'ameu{invisible}blement");
         let c = check(&title);
-        assert!(codes(&c).contains(&Code::TitleControlChars), "{invisible:?}: {:?}", codes(&c));
+        assert!(
+            codes(&c).contains(&Code::TitleControlChars),
+            "{invisible:?}: {:?}",
+            codes(&c)
+        );
         assert!(!c.valid, "{invisible:?} is an error");
     }
 }
 
 #[test]
 fn a_line_break_or_a_control_character_inside_is_title_control_chars() {
-    for control in ['\n', '\r', '\u{0}', '\u{7}', '\u{1b}', '\u{7f}', '\u{85}', '\u{2028}', '\u{2029}'] {
+    for control in [
+        '\n', '\r', '\u{0}', '\u{7}', '\u{1b}', '\u{7f}', '\u{85}', '\u{2028}', '\u{2029}',
+    ] {
         let title = format!("{BOIS} et de{control}l'ameublement");
         let c = check(&title);
-        assert!(codes(&c).contains(&Code::TitleControlChars), "{control:?}: {:?}", codes(&c));
+        assert!(
+            codes(&c).contains(&Code::TitleControlChars),
+            "{control:?}: {:?}",
+            codes(&c)
+        );
         assert!(!codes(&c).contains(&Code::TitleMissing));
     }
 }
@@ -186,8 +233,16 @@ fn a_line_break_or_a_control_character_inside_is_title_control_chars() {
 fn an_invisible_character_inside_the_mention_is_reported_not_hidden() {
     let title = BOIS.replacen("métiers", "mé\u{ad}tiers", 1);
     let c = check(&title);
-    assert!(codes(&c).contains(&Code::TitleControlChars), "{:?}", codes(&c));
-    assert_ne!(c.title.mention, Mention::Exact, "« mé\\u{{ad}}tiers » is not the mention as written");
+    assert!(
+        codes(&c).contains(&Code::TitleControlChars),
+        "{:?}",
+        codes(&c)
+    );
+    assert_ne!(
+        c.title.mention,
+        Mention::Exact,
+        "« mé\\u{{ad}}tiers » is not the mention as written"
+    );
 }
 
 // — real label titles —
@@ -201,7 +256,10 @@ struct LabelTitle {
 /// métiers » titles), each with its appellation form: the leading « lycée
 /// des métiers » (any capitals) replaced by the mention.
 fn real_label_titles() -> Vec<LabelTitle> {
-    let path = format!("{}/tests/data/label-titles-real.tsv", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/data/label-titles-real.tsv",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let prefix = "lycée des métiers";
     let titles: Vec<LabelTitle> = text
@@ -211,9 +269,16 @@ fn real_label_titles() -> Vec<LabelTitle> {
         .map(|line| {
             let original = line.split('\t').next().unwrap_or_default().to_owned();
             let head: String = original.chars().take(prefix.chars().count()).collect();
-            assert_eq!(head.to_lowercase(), prefix, "{original} opens with « {prefix} »");
+            assert_eq!(
+                head.to_lowercase(),
+                prefix,
+                "{original} opens with « {prefix} »"
+            );
             let appellation = format!("{MENTION}{}", &original[head.len()..]);
-            LabelTitle { original, appellation }
+            LabelTitle {
+                original,
+                appellation,
+            }
         })
         .collect();
     assert!(titles.len() >= 10, "{path} holds {} titles", titles.len());
@@ -235,7 +300,12 @@ fn real_label_titles_rewritten_as_appellation_titles_have_the_exact_mention() {
 fn real_appellation_titles_are_counted_in_grapheme_clusters() {
     for t in real_label_titles() {
         let c = check(&t.appellation);
-        assert_eq!(c.title.length, graphemes(&t.appellation), "{}", t.appellation);
+        assert_eq!(
+            c.title.length,
+            graphemes(&t.appellation),
+            "{}",
+            t.appellation
+        );
         assert_eq!(c.title.remaining, 100 - c.title.length, "{}", t.appellation);
     }
 }
@@ -249,9 +319,24 @@ fn real_label_titles_as_they_are_miss_the_mention_and_get_the_appellation_form_a
             .findings
             .iter()
             .find(|f| f.code == Code::TitleMentionMissing)
-            .unwrap_or_else(|| panic!("{}: title.mention_missing expected, got {:?}", t.original, codes(&c)));
-        assert!(f.message.contains(MENTION), "the message gives the mention: {}", f.message);
-        assert_eq!(c.title.suggestion.as_deref(), Some(t.appellation.as_str()), "{}", t.original);
+            .unwrap_or_else(|| {
+                panic!(
+                    "{}: title.mention_missing expected, got {:?}",
+                    t.original,
+                    codes(&c)
+                )
+            });
+        assert!(
+            f.message.contains(MENTION),
+            "the message gives the mention: {}",
+            f.message
+        );
+        assert_eq!(
+            c.title.suggestion.as_deref(),
+            Some(t.appellation.as_str()),
+            "{}",
+            t.original
+        );
         assert!(!c.valid);
     }
 }
