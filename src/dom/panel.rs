@@ -208,21 +208,20 @@ fn timeline(doc: &Document, c: &CycleSummary, names: &[String], ui: &Ui) -> Opti
         }
         t
     };
+    // A vertical line across the rows at a year: the grid, and the campaign.
+    let vline = |year: i64, color: &str, width: &str| {
+        let attrs = [
+            ("x1", num(x(year))),
+            ("x2", num(x(year))),
+            ("y1", "16".into()),
+            ("y2", num(height)),
+            ("stroke", color.into()),
+            ("stroke-width", width.into()),
+        ];
+        svg(doc, "line", &attrs)
+    };
     for year in first..=last {
-        add(
-            &root,
-            svg(
-                doc,
-                "line",
-                &[
-                    ("x1", num(x(year))),
-                    ("x2", num(x(year))),
-                    ("y1", "16".into()),
-                    ("y2", num(height)),
-                    ("stroke", "#e5e5e5".into()),
-                ],
-            ),
-        );
+        add(&root, vline(year, "#e5e5e5", "1"));
         add(&root, text(x(year), 12, &num(year), "middle"));
     }
     let bar = |row: usize, from: i64, to: i64, fill: &str, dashed: bool| {
@@ -277,21 +276,7 @@ fn timeline(doc: &Document, c: &CycleSummary, names: &[String], ui: &Ui) -> Opti
         text(4, 33 + ROW * row as i64, ui.appellation_word, "start"),
     );
     add(&root, bar(row, cy, c.appellation_ends, "#18753c", false));
-    add(
-        &root,
-        svg(
-            doc,
-            "line",
-            &[
-                ("x1", num(x(cy))),
-                ("x2", num(x(cy))),
-                ("y1", "16".into()),
-                ("y2", num(height)),
-                ("stroke", "#161616".into()),
-                ("stroke-width", "2".into()),
-            ],
-        ),
-    );
+    add(&root, vline(cy, "#161616", "2"));
     Some(root)
 }
 
