@@ -169,7 +169,11 @@ fn assert_one_line_reason(r: &Run) {
         r.stderr
     );
     assert!(!r.stderr.trim().is_empty(), "the reason is not empty");
-    assert!(r.stdout.is_empty(), "a refused input prints no report: {}", r.stdout);
+    assert!(
+        r.stdout.is_empty(),
+        "a refused input prints no report: {}",
+        r.stdout
+    );
 }
 
 fn parse_stdout(r: &Run) -> Value {

@@ -4,6 +4,7 @@ mod cases;
 mod cli;
 mod messages;
 mod properties;
+mod real_data;
 mod unicode;
 
 #[path = "../support/invariants.rs"]
