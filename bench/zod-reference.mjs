@@ -130,8 +130,12 @@ function foldedWords(s) {
   for (const c of s) out += isAlnum(c) ? fold(c) : ' ';
   return out.split(' ').filter(Boolean);
 }
-const containsWords = (hay, needle) =>
-  needle.length > 0 && hay.some((_, i) => i + needle.length <= hay.length && needle.every((w, k) => hay[i + k] === w));
+/** The words of `needle` appear in `hay` in their order, other words allowed between them. */
+function containsWords(hay, needle) {
+  let k = 0;
+  for (const word of hay) if (k < needle.length && word === needle[k]) k++;
+  return needle.length > 0 && k === needle.length;
+}
 
 // ————— Title (SPEC §5.1) —————
 

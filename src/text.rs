@@ -197,10 +197,18 @@ pub(crate) fn folded_words(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether the words of `needle` appear, in order and next to each other,
-/// among `hay` (both from [`folded_words`]).
+/// Whether the words of `needle` appear in `hay` in their order (SPEC §5.1:
+/// « the words of the name, in order, inside the title »), other words
+/// allowed between them: « hôtellerie-restauration » is named by « de
+/// l'hôtellerie et de la restauration ». Both come from [`folded_words`].
 pub(crate) fn contains_words(hay: &[String], needle: &[String]) -> bool {
-    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
+    let mut wanted = needle.iter().peekable();
+    for word in hay {
+        if wanted.next_if(|w| *w == word).is_some() && wanted.peek().is_none() {
+            return true;
+        }
+    }
+    false
 }
 
 /// `U+00AD` style name of a character, for messages.
