@@ -250,12 +250,7 @@ impl View {
                 } else {
                     "ldm-messages"
                 });
-                let anchor = anchor_of(&c, self.dsfr);
-                if anchor == c {
-                    let _ = c.after_with_node_1(&el);
-                } else {
-                    let _ = anchor.append_child(&el);
-                }
+                insert_near(&c, &el, self.dsfr);
                 self.created.push(el.clone());
                 el
             }
@@ -336,12 +331,7 @@ impl View {
                     } else {
                         "ldm-counter"
                     });
-                    let anchor = anchor_of(title, self.dsfr);
-                    if anchor == *title {
-                        let _ = title.after_with_node_1(&el);
-                    } else {
-                        let _ = anchor.append_child(&el);
-                    }
+                    insert_near(title, &el, self.dsfr);
                     self.counter_created = true;
                     self.created.push(el.clone());
                     el
@@ -507,23 +497,29 @@ impl View {
     }
 }
 
-/// Where a field's messages go: inside its DSFR group or fieldset (after the
-/// control, as DSFR lays them out), else right after the control.
-fn anchor_of(control: &Element, dsfr: bool) -> Element {
+/// Puts `el` (messages, counter) where the control's own texts go: inside
+/// its DSFR group or fieldset (after the control, as DSFR lays them out),
+/// after a label that wraps the control (not inside it, where it would join
+/// the label's name), else right after the control.
+fn insert_near(control: &Element, el: &Element, dsfr: bool) {
     let group = if dsfr {
         ".fr-input-group, .fr-select-group, .fr-fieldset"
     } else {
         "fieldset"
     };
-    let radio = control
+    let choice = control
         .dyn_ref::<HtmlInputElement>()
         .is_some_and(|i| matches!(i.type_().as_str(), "radio" | "checkbox"));
-    if dsfr || radio {
+    if dsfr || choice {
         if let Ok(Some(g)) = control.closest(group) {
-            return g;
+            let _ = g.append_child(el);
+            return;
         }
     }
-    control.clone()
+    let _ = match control.closest("label") {
+        Ok(Some(label)) => label.after_with_node_1(el),
+        _ => control.after_with_node_1(el),
+    };
 }
 
 fn fill_messages(doc: &Document, holder: &Element, lines: &[(Severity, &str)], dsfr: bool) {

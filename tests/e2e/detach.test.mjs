@@ -98,3 +98,24 @@ test('on a DSFR form, errors use DSFR classes and message elements', async () =>
   assert.equal(cleared, false, 'fixing the title removes the error look');
   await page.close();
 });
+
+test('a message for a control wrapped in its label goes after the label, not inside it', async () => {
+  const page = await demo('/plain.html');
+  await page.check('#cmq');
+  const where = await page.evaluate(() => {
+    const box = document.getElementById('cmq');
+    const label = box.closest('label');
+    const ids = (box.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
+    const messages = ids.map((id) => document.getElementById(id)).filter(Boolean);
+    return {
+      invalid: box.getAttribute('aria-invalid'),
+      text: messages.map((m) => m.textContent).join(' '),
+      insideLabel: messages.some((m) => label.contains(m)),
+      afterLabel: messages.some((m) => label.nextElementSibling === m),
+    };
+  });
+  assert.equal(where.invalid, 'true');
+  assert.match(where.text, /Campus des métiers et des qualifications/);
+  assert.deepEqual({ insideLabel: where.insideLabel, afterLabel: where.afterLabel }, { insideLabel: false, afterLabel: true });
+  await page.close();
+});
