@@ -5,9 +5,8 @@ import { initSync } from './api.js';
 
 export * from './api.js';
 
-/* global __dirname */
-const wasm =
-  typeof __dirname === 'string'
-    ? `${__dirname}/ldm_reseau_bg.wasm`
-    : new URL('./ldm_reseau_bg.wasm', import.meta.url);
+// Which build this is is fixed at build time: a `__dirname` seen at run time
+// may be some host's global (as under `node -e`), not this file's folder.
+/* global __dirname, __LDM_CJS__ */
+const wasm = __LDM_CJS__ ? `${__dirname}/ldm_reseau_bg.wasm` : new URL('./ldm_reseau_bg.wasm', import.meta.url);
 initSync(readFileSync(wasm));

@@ -69,8 +69,8 @@ const common = [
   '--log-level=warning',
 ];
 run('esbuild', ['js/index.js', ...common, '--format=esm', '--platform=neutral', `--outfile=${join(dist, 'index.js')}`]);
-run('esbuild', ['js/node.js', ...common, '--format=esm', '--platform=node', `--outfile=${join(dist, 'node.mjs')}`]);
-run('esbuild', ['js/node.js', ...common, '--format=cjs', '--platform=node', '--log-override:empty-import-meta=silent', `--outfile=${join(dist, 'node.cjs')}`]);
+run('esbuild', ['js/node.js', ...common, '--format=esm', '--platform=node', '--define:__LDM_CJS__=false', `--outfile=${join(dist, 'node.mjs')}`]);
+run('esbuild', ['js/node.js', ...common, '--format=cjs', '--platform=node', '--define:__LDM_CJS__=true', '--log-override:empty-import-meta=silent', `--outfile=${join(dist, 'node.cjs')}`]);
 copyFileSync(join(pkg, 'ldm_reseau_bg.wasm'), join(dist, 'ldm_reseau_bg.wasm'));
 copyFileSync(join(root, 'js', 'index.d.ts'), join(dist, 'index.d.ts'));
 copyFileSync(join(root, 'js', 'index.d.ts'), join(dist, 'index.d.cts'));

@@ -222,7 +222,7 @@ fn templates(code: Code, p: &Params) -> (&'static str, &'static str) {
             "« {code} » is no known territory at level {level}: check the territory's code.",
         ),
         ScopeMemberOutsideTerritory => (
-            "L'établissement {member} (UAI {uai}) relève de {memberTerritory}, hors du territoire du réseau ({territory}) : vérifiez l'UAI ou le périmètre.",
+            "L'établissement {member} (UAI {uai}) est situé hors du territoire du réseau ({territory}) : son UAI le place dans le territoire « {memberTerritory} ». Vérifiez l'UAI ou le périmètre.",
             "Establishment {member} (UAI {uai}) belongs to {memberTerritory}, outside the network's territory ({territory}): check the UAI or the scope.",
         ),
         ScopeTerritoryUnchecked => (

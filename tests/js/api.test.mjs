@@ -4,6 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import * as ldm from '../../dist/node.mjs';
 
 const require = createRequire(import.meta.url);
@@ -40,6 +43,16 @@ test('Node ESM is ready on import, and version is the crate version', () => {
   assert.equal(ldm.version, pkg.version);
   const cargo = readFileSync(new URL('../../Cargo.toml', import.meta.url), 'utf8');
   assert.match(cargo, new RegExp(`^version = "${ldm.version}"`, 'm'));
+});
+
+test('the Node entries find their wasm wherever they are run from, even where a global __dirname exists', () => {
+  const esm = new URL('../../dist/node.mjs', import.meta.url).href;
+  const cjs = fileURLToPath(new URL('../../dist/node.cjs', import.meta.url));
+  for (const script of [`import(${JSON.stringify(esm)}).then((m) => console.log(m.checkUai('0570099Y').valid))`, `console.log(require(${JSON.stringify(cjs)}).checkUai('0570099Y').valid)`]) {
+    // `node -e` runs with a global __dirname of '.', in another folder here.
+    const r = spawnSync(process.execPath, ['-e', script], { cwd: tmpdir(), encoding: 'utf8' });
+    assert.equal(r.stdout.trim(), 'true', r.stderr);
+  }
 });
 
 test('Node CommonJS gives the same report as ESM', () => {
