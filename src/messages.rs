@@ -214,8 +214,8 @@ fn templates(code: Code, p: &Params) -> (&'static str, &'static str) {
             "A geographic scope names a territory: enter its level and its code.",
         ),
         ScopeTerritoryLevelInvalid => (
-            "Le niveau de territoire « {value} » n'existe pas : choisissez département, académie, région académique, bassin ou autre.",
-            "There is no territory level « {value} »: choose département, académie, région académique, bassin or other.",
+            "Le niveau de territoire « {value} » n'existe pas : choisissez département (departement), académie (academie), région académique (region_academique), bassin (bassin) ou autre (other).",
+            "There is no territory level « {value} »: choose departement, academie, region_academique, bassin or other.",
         ),
         ScopeTerritoryUnknown => (
             "« {code} » ne désigne aucun territoire connu de niveau {level} : vérifiez le code du territoire.",
@@ -270,8 +270,8 @@ fn templates(code: Code, p: &Params) -> (&'static str, &'static str) {
             "Enter the label status of establishment no. {row}: labelled, renewal requested, applying or not labelled.",
         ),
         MemberStatusInvalid => (
-            "La situation « {value} » de l'établissement n° {row} n'existe pas : choisissez labellisé, renouvellement demandé, candidat au label ou non labellisé.",
-            "There is no label status « {value} » (establishment no. {row}): choose labelled, renewal requested, applying or not labelled.",
+            "La situation « {value} » de l'établissement n° {row} n'existe pas : choisissez labellisé (labelled), renouvellement demandé (renewal_requested), candidat au label (applying) ou non labellisé (none).",
+            "There is no label status « {value} » (establishment no. {row}): choose labelled, renewal_requested, applying or none.",
         ),
         MemberLabelExpired => (
             "Le label de l'établissement n° {row}, attribué ou renouvelé en {year}, a pris fin en {endYear} : demandez son renouvellement avec cette demande (« renouvellement demandé »).",
@@ -296,6 +296,10 @@ fn templates(code: Code, p: &Params) -> (&'static str, &'static str) {
         RequestCampusAvailable => (
             "L'appellation est réservée aux régions où aucun Campus des métiers et des qualifications ne peut porter le projet du réseau. Si un CMQ le peut, appuyez-vous sur lui plutôt que de demander l'appellation.",
             "The appellation is for regions where no Campus des métiers et des qualifications can carry the network's purpose. Where a CMQ can, rely on it instead of asking for the appellation.",
+        ),
+        RequestKindInvalid if is(p, "value", "") => (
+            "Choisissez le type de demande : un nouveau réseau (new) ou l'adhésion à un réseau existant (join).",
+            "Choose the kind of request: a new network (new) or joining an existing one (join).",
         ),
         RequestKindInvalid => (
             "Le type de demande « {value} » n'existe pas : choisissez un nouveau réseau (new) ou l'adhésion à un réseau existant (join).",
