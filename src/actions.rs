@@ -4,22 +4,20 @@ use crate::findings::Findings;
 use crate::input::Request;
 use crate::report::{Code, Path};
 use crate::text::push_folded;
+use std::collections::{HashMap, HashSet};
 
 // One copy, however many callers: size matters more than a call here.
 #[inline(never)]
 pub(crate) fn check(req: &Request<'_>, criteria: &[(&str, &str)], out: &mut Findings) {
     let path = |id: &str| Path::root().key("jointActions").key(id);
+    // The last description given under an id counts, as for any field.
+    let mut given: HashMap<&str, Option<&str>> = HashMap::with_capacity(req.joint_actions.len());
+    for &(id, text) in &req.joint_actions {
+        given.insert(id, text.map(str::trim));
+    }
     for &(id, label) in criteria {
-        // The last description given under an id counts, as for any field.
-        let text = req
-            .joint_actions
-            .iter()
-            .rev()
-            .find(|(k, _)| *k == id)
-            .and_then(|(_, d)| *d)
-            .map(str::trim);
         let params = || vec![("criterion", id.into()), ("label", label.into())];
-        match text {
+        match given.get(id).copied().flatten() {
             None | Some("") => out.add(Code::ActionsMissing, path(id), params()),
             Some(t) if is_placeholder(t) => {
                 let mut p = params();
@@ -29,15 +27,12 @@ pub(crate) fn check(req: &Request<'_>, criteria: &[(&str, &str)], out: &mut Find
             Some(_) => {}
         }
     }
-    let mut reported: Vec<&str> = Vec::new();
     // Only a description counts: a null or blank entry is no description.
-    let described = req
-        .joint_actions
-        .iter()
-        .filter(|(_, d)| d.is_some_and(|t| !t.trim().is_empty()));
-    for &(id, _) in described {
-        if !criteria.iter().any(|(c, _)| *c == id) && !reported.contains(&id) {
-            reported.push(id);
+    let known: HashSet<&str> = criteria.iter().map(|(id, _)| *id).collect();
+    let mut reported = HashSet::new();
+    for &(id, text) in &req.joint_actions {
+        let described = text.is_some_and(|t| !t.trim().is_empty());
+        if described && !known.contains(id) && reported.insert(id) {
             out.add(
                 Code::ActionsUnknownCriterion,
                 path(id),

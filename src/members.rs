@@ -7,6 +7,7 @@ use crate::input::{Kind, Member, Request, Status};
 use crate::report::{Code, Path, Position};
 use crate::uai;
 use crate::Territory;
+use std::collections::HashMap;
 
 /// The first year a « Lycée des métiers » label decision can bear.
 pub(crate) const FIRST_DECISION_YEAR: i64 = 2001;
@@ -56,19 +57,20 @@ pub(crate) fn check<'a>(
             ],
         );
     }
-    let mut facts: Vec<MemberFacts<'a>> = Vec::with_capacity(req.members.len());
-    for (i, m) in req.members.iter().enumerate() {
-        let f = check_member(i, m, c, &facts, out);
-        facts.push(f);
-    }
-    facts
+    // The row where each well-formed UAI first appears (member.duplicate).
+    let mut first_rows = HashMap::new();
+    req.members
+        .iter()
+        .enumerate()
+        .map(|(i, m)| check_member(i, m, c, &mut first_rows, out))
+        .collect()
 }
 
 fn check_member<'a>(
     i: usize,
     m: &'a Member<'a>,
     c: i64,
-    earlier: &[MemberFacts<'_>],
+    first_rows: &mut HashMap<String, usize>,
     out: &mut Findings,
 ) -> MemberFacts<'a> {
     let row = i as i64 + 1;
@@ -81,7 +83,7 @@ fn check_member<'a>(
         year: m.year,
     };
     if m.is_object {
-        check_uai(i, m.uai, earlier, &mut facts, out);
+        check_uai(i, m.uai, first_rows, &mut facts, out);
         check_label(i, m, c, facts.position, out);
     }
     facts.display = m
@@ -99,7 +101,7 @@ fn check_member<'a>(
 fn check_uai(
     i: usize,
     raw: Option<&str>,
-    earlier: &[MemberFacts<'_>],
+    first_rows: &mut HashMap<String, usize>,
     facts: &mut MemberFacts<'_>,
     out: &mut Findings,
 ) {
@@ -116,10 +118,7 @@ fn check_uai(
     if !u.well_formed {
         return;
     }
-    if let Some(first) = earlier
-        .iter()
-        .position(|e| e.uai.as_deref() == Some(u.normalized.as_str()))
-    {
+    if let Some(&first) = first_rows.get(&u.normalized) {
         let params = vec![
             ("uai", u.normalized.as_str().into()),
             ("row", row),
@@ -127,6 +126,7 @@ fn check_uai(
         ];
         out.add(Code::MemberDuplicate, path(i, "uai"), params);
     }
+    first_rows.entry(u.normalized.clone()).or_insert(i);
     facts.territory = u.territory;
     facts.uai = Some(u.normalized);
 }

@@ -8,6 +8,7 @@ use crate::report::{Code, Path};
 use crate::territory::{name_at, Area, Level};
 use crate::text::fold_key;
 use crate::title::Perimeter;
+use std::collections::HashSet;
 
 fn scope_path(field: &str) -> Path {
     Path::root().key("scope").key(field)
@@ -48,7 +49,12 @@ fn sector<'a>(
         out.add(Code::ScopeSectorsMissing, scope_path("sectors"), Vec::new());
         return None;
     }
-    let mut seen: Vec<String> = Vec::with_capacity(req.sectors.len());
+    // Folded once: a member's filières are compared with every scope filière.
+    let member_sets: Vec<Option<HashSet<String>>> = facts
+        .iter()
+        .map(|m| (!m.sectors.is_empty()).then(|| m.sectors.iter().map(|s| fold_key(s)).collect()))
+        .collect();
+    let mut seen = HashSet::with_capacity(req.sectors.len());
     let mut unique = Vec::with_capacity(req.sectors.len());
     for &(j, sector) in &req.sectors {
         let key = fold_key(sector);
@@ -61,22 +67,17 @@ fn sector<'a>(
             );
             continue;
         }
-        for (i, m) in facts
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| !m.sectors.is_empty())
-        {
-            if !m.sectors.iter().any(|s| fold_key(s) == key) {
+        for (i, (m, set)) in facts.iter().zip(&member_sets).enumerate() {
+            if set.as_ref().is_some_and(|set| !set.contains(&key)) {
                 let params = vec![
                     ("sector", sector.into()),
                     ("member", m.display.as_str().into()),
                     ("row", (i as i64 + 1).into()),
-                    ("memberSectors", m.sectors.join(", ").into()),
                 ];
                 out.add(Code::ScopeSectorNotCommon, path(), params);
             }
         }
-        seen.push(key);
+        seen.insert(key);
         unique.push(sector);
     }
     Some(Perimeter::Sectors(unique))

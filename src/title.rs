@@ -232,8 +232,15 @@ fn find_mention(chars: &[char]) -> Option<Found> {
 /// The char index of the first `needle` in `hay` that stands as words of its
 /// own (`chars` are the title's, `len` the needle's length in chars).
 fn find_words(hay: &str, needle: &str, chars: &[char], len: usize) -> Option<usize> {
+    // Char indices counted as the search goes: a title full of near misses
+    // must not be counted from its start at each of them.
+    let (mut byte_at, mut char_at) = (0, 0);
     hay.match_indices(needle)
-        .map(|(byte, _)| hay[..byte].chars().count())
+        .map(|(byte, _)| {
+            char_at += hay[byte_at..byte].chars().count();
+            byte_at = byte;
+            char_at
+        })
         .find(|&i| boundary(chars, i.checked_sub(1)) && boundary(chars, Some(i + len)))
 }
 

@@ -2,6 +2,7 @@
 
 mod cases;
 mod cli;
+mod hostile;
 mod messages;
 mod properties;
 mod real_data;
