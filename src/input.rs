@@ -192,6 +192,15 @@ type Scope<'a> = (
 
 impl Reader<'_> {
     fn wrong_type(&mut self, found: &Value, expected: &'static str, path: Path) {
+        if let Value::Foreign(crate::Foreign::InvalidText) = found {
+            let field = path.dotted();
+            self.out.add(
+                Code::RequestInvalidText,
+                path,
+                vec![("field", field.into())],
+            );
+            return;
+        }
         let found = match found {
             Value::Number(n) if n.fract() != 0.0 => "decimal",
             v => v.type_name(),

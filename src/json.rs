@@ -62,6 +62,7 @@ pub(crate) fn write_int(out: &mut String, n: i64) {
 pub(crate) fn write_value(out: &mut String, v: &Value) {
     match v {
         Value::Null | Value::Foreign(_) => out.push_str("null"),
+        Value::Cut(cut) => write_value(out, &cut.value),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Value::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => write_int(out, *n as i64),
         Value::Number(n) => out.push_str(&n.to_string()),

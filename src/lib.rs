@@ -76,6 +76,7 @@
 #![warn(missing_docs)]
 
 mod actions;
+mod budget;
 mod cycle;
 mod findings;
 mod input;
@@ -83,6 +84,7 @@ mod json;
 mod members;
 mod messages;
 mod options;
+mod platform;
 mod report;
 mod request;
 mod scope;
@@ -97,14 +99,15 @@ mod dom;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use options::{Criterion, Date, Lang, Options};
+pub use options::{Criterion, Date, InvalidDate, Lang, OptionProblems, Options};
 pub use report::{
     Code, CycleCase, CycleMember, CycleOption, CycleSummary, Finding, Mention, Param, Params, Path,
     Position, Report, Review, Seg, Severity, TitleCheck, TitleSummary, UaiCheck,
 };
 pub use territory::Territory;
 pub use title::{MAX_LENGTH, MENTION};
-pub use value::{Foreign, JsonError, Value};
+pub use budget::{MAX_ACTIONS, MAX_CRITERIA, MAX_MEMBERS, MAX_SECTORS, MAX_STRING, MAX_VALUES};
+pub use value::{Cut, Foreign, JsonError, Value};
 
 use findings::{no_error, Findings};
 
@@ -121,6 +124,7 @@ pub const MAX_DEPTH: usize = 32;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Request {
     value: Value,
+    excess: Vec<budget::Excess>,
 }
 
 impl Request {
@@ -130,12 +134,21 @@ impl Request {
         Value::parse(text).map(Request::from_value)
     }
 
-    /// Wraps a value built or read elsewhere.
+    /// Wraps a value built or read elsewhere, within the input budget of
+    /// SPEC §5.6 (what goes past it is left out and reported).
+    ///
+    /// ```
+    /// use ldm_reseau::{validate, Options, Request, Value};
+    /// let long = Value::String("a".repeat(30_000));
+    /// let req = Request::from_value(Value::Object(vec![("title".into(), long)]));
+    /// assert!(validate(&req, &Options::default()).codes().contains(&"request.too_large"));
+    /// ```
     pub fn from_value(value: Value) -> Request {
-        Request { value }
+        let (value, excess) = budget::apply(value, budget::Shape::Request);
+        Request { value, excess }
     }
 
-    /// The value as received.
+    /// The value as checked: as received, within the input budget.
     pub fn value(&self) -> &Value {
         &self.value
     }
@@ -153,6 +166,8 @@ impl Request {
 #[inline(never)]
 pub fn validate(request: &Request, options: &Options) -> Report {
     let mut out = Findings::new();
+    options.report_into(&mut out);
+    budget_findings(&request.excess, None, &mut out);
     let Value::Object(fields) = &request.value else {
         out.add(
             Code::RequestNotAnObject,
@@ -180,10 +195,39 @@ pub fn validate(request: &Request, options: &Options) -> Report {
     let facts = members::check(&req, kind, c, &mut out);
     let perimeter = scope::check(&req, &facts, &mut out);
     let title = title::check(req.title, perimeter, &mut out);
-    let network_year = req.existing.as_ref().and_then(|n| n.attributed_year);
+    let network_year = request::network_year(&req, c);
     let cycle = cycle::compute(kind, network_year, &facts, c, &mut out);
     actions::check(&req, &options.criteria_list(), &mut out);
     finish(out, options, title, cycle)
+}
+
+/// One `request.too_large` per excess; those of the options are about the
+/// whole request (`[]`), naming the option.
+pub(crate) fn budget_findings(excess: &[budget::Excess], option: Option<&str>, out: &mut Findings) {
+    for e in excess {
+        // A name too long to be a field is not repeated in the message.
+        let mut named = e.path.clone();
+        if e.over == budget::Over::Key {
+            named.0.pop();
+        }
+        let field = match option {
+            Some(_) if named.0.is_empty() => "options".to_owned(),
+            Some(_) => "options.".to_owned() + &named.dotted(),
+            None => named.dotted(),
+        };
+        let path = if option.is_some() { Path::root() } else { e.path.clone() };
+        out.add(
+            Code::RequestTooLarge,
+            path,
+            vec![
+                ("field", field.into()),
+                ("what", e.over.name().into()),
+                ("limit", (e.limit as i64).into()),
+                ("found", (e.found as i64).into()),
+                ("excess", (e.found.saturating_sub(e.limit) as i64).into()),
+            ],
+        );
+    }
 }
 
 fn finish(out: Findings, options: &Options, title: TitleSummary, cycle: CycleSummary) -> Report {
@@ -222,6 +266,10 @@ fn empty_cycle(c: i64) -> CycleSummary {
 /// ```
 pub fn check_title(title: &str, options: &Options) -> TitleCheck {
     let mut out = Findings::new();
+    options.report_into(&mut out);
+    let (kept, excess) = budget::apply(Value::String(title.to_owned()), budget::Shape::Request);
+    budget_findings(&excess, None, &mut out);
+    let title = kept.as_str().unwrap_or_default();
     let summary = title::check(Some(title), None, &mut out);
     let findings = out.finish(options);
     TitleCheck {
@@ -243,6 +291,10 @@ pub fn check_title(title: &str, options: &Options) -> TitleCheck {
 /// ```
 pub fn check_uai(uai: &str, options: &Options) -> UaiCheck {
     let mut out = Findings::new();
+    options.report_into(&mut out);
+    let (kept, excess) = budget::apply(Value::String(uai.to_owned()), budget::Shape::Request);
+    budget_findings(&excess, None, &mut out);
+    let uai = kept.as_str().unwrap_or_default();
     let (normalized, territory) = if uai.trim().is_empty() {
         out.add(Code::MemberUaiMissing, Path::root(), Vec::new());
         (String::new(), None)

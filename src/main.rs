@@ -103,16 +103,29 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
     })
 }
 
+/// The largest file the tool reads: far above any request within the input
+/// budget (SPEC §5.6), and small enough to read and check in well under a
+/// second.
+const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
 fn read_input(file: &str) -> Result<String, String> {
     let mut bytes = Vec::new();
+    // One byte more than allowed tells an oversized input without reading it all.
+    let limit = MAX_FILE_BYTES + 1;
     let read = if file == "-" {
-        std::io::stdin().read_to_end(&mut bytes).map(|_| ())
+        std::io::stdin().take(limit).read_to_end(&mut bytes).map(|_| ())
     } else {
         std::fs::File::open(file)
-            .and_then(|mut f| f.read_to_end(&mut bytes))
+            .and_then(|f| f.take(limit).read_to_end(&mut bytes))
             .map(|_| ())
     };
     read.map_err(|e| format!("{file}: cannot read: {e}"))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!(
+            "{file}: larger than {} MiB, more than any request holds: not read",
+            MAX_FILE_BYTES / (1024 * 1024)
+        ));
+    }
     String::from_utf8(bytes).map_err(|e| {
         format!(
             "{file}: not UTF-8 text (byte {})",

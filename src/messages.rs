@@ -79,6 +79,7 @@ fn localize<'a>(name: &str, value: &'a Param, lang: Lang) -> Cow<'a, str> {
         (Lang::Fr, "cycle") => "une référence circulaire",
         (Lang::Fr, "unreadable") => "illisible (sa lecture a échoué)",
         (Lang::Fr, "too_large") => "trop volumineuse",
+        (Lang::Fr, "invalid_text") => "un texte invalide",
         (Lang::Fr, "departement") => "département",
         (Lang::Fr, "academie") => "académie",
         (Lang::Fr, "region_academique") => "région académique",
@@ -101,6 +102,7 @@ fn localize<'a>(name: &str, value: &'a Param, lang: Lang) -> Cow<'a, str> {
         (Lang::En, "cycle") => "a circular reference",
         (Lang::En, "unreadable") => "unreadable (reading it failed)",
         (Lang::En, "too_large") => "too large",
+        (Lang::En, "invalid_text") => "an invalid text",
         (Lang::En, "departement") => "département",
         (Lang::En, "academie") => "académie",
         (Lang::En, "region_academique") => "région académique",
@@ -309,6 +311,14 @@ fn templates(code: Code, p: &Params) -> (&'static str, &'static str) {
             "Pour rejoindre un réseau, indiquez le réseau existant : son intitulé et l'année d'attribution de son appellation.",
             "To join a network, enter the existing network: its title and the year its appellation was granted.",
         ),
+        JoinNetworkYearInvalid if is(p, "reason", "before_creation") => (
+            "L'année d'attribution de l'appellation du réseau, {attributedYear}, est antérieure à {minYear}, année de création de l'appellation (circulaire du 23 octobre 2023) : corrigez l'année.",
+            "The year the network's appellation was granted, {attributedYear}, is before {minYear}, when the appellation was created (circular of 23 October 2023): correct the year.",
+        ),
+        JoinNetworkYearInvalid => (
+            "L'année d'attribution de l'appellation du réseau, {attributedYear}, est postérieure à l'année de la campagne, {campaignYear} : corrigez l'année.",
+            "The year the network's appellation was granted, {attributedYear}, is after the campaign year, {campaignYear}: correct the year.",
+        ),
         JoinNetworkExpired => (
             "L'appellation de ce réseau, attribuée en {attributedYear}, a pris fin en {endYear} : le réseau doit la faire renouveler avant qu'un établissement ne le rejoigne.",
             "This network's appellation, granted in {attributedYear}, ended in {endYear}: the network must have it renewed before an establishment can join.",
@@ -368,6 +378,30 @@ fn templates(code: Code, p: &Params) -> (&'static str, &'static str) {
         RequestTooDeep => (
             "La demande contient des données imbriquées sur plus de {max} niveaux, à « {field} » : cette partie est ignorée.",
             "The request holds data nested more than {max} levels deep, at « {field} »: that part is ignored.",
+        ),
+        RequestTooLarge if is(p, "what", "total") => (
+            "La demande contient plus de {limit} valeurs : c'est plus qu'un formulaire n'en produit. La suite n'est pas vérifiée ; allégez la demande.",
+            "The request holds more than {limit} values, more than a form produces. The rest is not checked; make the request smaller.",
+        ),
+        RequestTooLarge if is(p, "what", "key") => (
+            "Un nom de champ de « {field} » compte {found} caractères : la limite est de {limit}. Ce champ est ignoré.",
+            "A field name in « {field} » has {found} characters: the limit is {limit}. That field is ignored.",
+        ),
+        RequestTooLarge if is(p, "what", "text") => (
+            "Le texte de « {field} » compte {found} caractères : la limite est de {limit}. Seuls les {limit} premiers sont vérifiés ; raccourcissez-le.",
+            "The text of « {field} » has {found} characters: the limit is {limit}. Only the first {limit} are checked; shorten it.",
+        ),
+        RequestTooLarge => (
+            "« {field} » compte {found} éléments : la limite est de {limit}. Seuls les {limit} premiers sont vérifiés ; retirez-en {excess}.",
+            "« {field} » has {found} entries: the limit is {limit}. Only the first {limit} are checked; remove {excess}.",
+        ),
+        RequestInvalidText => (
+            "Le texte de « {field} » contient un caractère incomplet (une moitié de caractère, souvent laissée par un copier-coller) : il ne peut pas être envoyé. Retapez ce texte.",
+            "The text of « {field} » holds an incomplete character (half a character, often left by a copy and paste): it cannot be sent. Type the text again.",
+        ),
+        OptionsInvalid => (
+            "L'option « {option} » de la page ne peut pas être utilisée (valeur reçue : {found}) : sa valeur par défaut s'applique. Signalez-le à l'équipe qui gère le formulaire.",
+            "The page's option « {option} » cannot be used (value received: {found}): its default applies. Report it to the team that runs the form.",
         ),
         InternalError => (
             "Une erreur interne a empêché la vérification de la demande. Réessayez ; si l'erreur persiste, signalez-la à l'académie.",

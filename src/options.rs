@@ -1,7 +1,22 @@
 //! What the host decides: language, reference date, the academy's criteria
 //! list and its own wording of messages (SPEC §3 `Options`).
 
+use crate::budget::{self, Excess, Shape};
+use crate::findings::Findings;
+use crate::report::{Code, Path};
 use crate::Value;
+
+/// What an unusable option was: the text itself (its first 40 characters),
+/// or the name of its type, which messages put in words.
+fn found(v: &Value) -> String {
+    match v {
+        Value::String(s) => match s.char_indices().nth(40) {
+            Some((end, _)) => s[..end].to_owned() + "…",
+            None => s.clone(),
+        },
+        v => v.type_name().to_owned(),
+    }
+}
 
 /// The language of messages.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -32,12 +47,23 @@ pub struct Date {
 }
 
 impl Date {
-    /// Reads `YYYY-MM-DD`; `None` for anything else.
+    /// Reads `YYYY-MM-DD`, a real day of the calendar; also the date part
+    /// of an ISO date-time (`2026-09-01T08:00:00.000Z`, what a JavaScript
+    /// `Date` becomes in JSON). `None` for anything else.
+    ///
+    /// ```
+    /// use ldm_reseau::Date;
+    /// assert!(Date::parse("2026-02-31").is_none());
+    /// assert!(Date::parse("2028-02-29").is_some());
+    /// assert_eq!(Date::parse("2026-09-01T08:00:00.000Z").map(|d| d.day), Some(1));
+    /// ```
     pub fn parse(s: &str) -> Option<Date> {
         let b = s.as_bytes();
-        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        let time = b.len() > 10 && b[10] == b'T';
+        if (b.len() != 10 && !time) || b[4] != b'-' || b[7] != b'-' {
             return None;
         }
+        let s = s.get(..10)?;
         let num = |r: std::ops::Range<usize>| -> Option<i64> {
             let part = s.get(r)?;
             part.bytes()
@@ -45,7 +71,7 @@ impl Date {
                 .then(|| part.parse().ok())?
         };
         let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
-        let valid = (1..=12).contains(&month) && (1..=31).contains(&day);
+        let valid = (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
         valid.then_some(Date {
             year,
             month: month as u8,
@@ -53,6 +79,48 @@ impl Date {
         })
     }
 }
+
+fn days_in_month(year: i64, month: i64) -> i64 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl std::str::FromStr for Date {
+    type Err = InvalidDate;
+
+    /// As [`Date::parse`].
+    ///
+    /// ```
+    /// use ldm_reseau::Date;
+    /// let d: Date = "2026-10-01".parse().unwrap();
+    /// assert_eq!(d.month, 10);
+    /// assert!("01/10/2026".parse::<Date>().is_err());
+    /// ```
+    fn from_str(s: &str) -> Result<Date, InvalidDate> {
+        Date::parse(s).ok_or(InvalidDate)
+    }
+}
+
+/// Why a text is not a [`Date`]: it is not `YYYY-MM-DD`, or no such day exists.
+///
+/// ```
+/// use ldm_reseau::Date;
+/// assert_eq!("2026-02-30".parse::<Date>(), Err(ldm_reseau::InvalidDate));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct InvalidDate;
+
+impl std::fmt::Display for InvalidDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a date is written YYYY-MM-DD and must exist in the calendar")
+    }
+}
+
+impl std::error::Error for InvalidDate {}
 
 /// One criterion of the academy's cahier des charges.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -99,7 +167,7 @@ const NATIONAL_CRITERIA: [(&str, &str, &str); 8] = [
 /// assert_eq!(opts.lang, Lang::En);
 /// assert_eq!(opts.today.map(|d| d.year), Some(2026));
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Options {
     /// Language of messages.
     pub lang: Lang,
@@ -109,37 +177,128 @@ pub struct Options {
     pub criteria: Vec<Criterion>,
     /// Per-code message texts with `{param}` holes.
     pub messages: Vec<(String, String)>,
+    /// What [`Options::from_value`] could not use; every report mentions it.
+    pub problems: OptionProblems,
+}
+
+/// The options that could not be used, as [`Options::from_value`] found
+/// them: each becomes an `options.invalid` (or `request.too_large`) finding.
+///
+/// ```
+/// use ldm_reseau::{Options, Value};
+/// let opts = Options::from_value(&Value::parse(r#"{"today": "2026-02-31"}"#).unwrap());
+/// assert!(!opts.problems.is_empty());
+/// assert!(Options::default().problems.is_empty());
+/// ```
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OptionProblems {
+    /// `(option, what was found)`.
+    unusable: Vec<(&'static str, String)>,
+    /// What went past the input budget.
+    excess: Vec<Excess>,
+}
+
+impl OptionProblems {
+    /// Whether every option could be used.
+    pub fn is_empty(&self) -> bool {
+        self.unusable.is_empty() && self.excess.is_empty()
+    }
 }
 
 impl Options {
     /// Reads options from a JSON-like value. Options come from the host's
-    /// code, not from the applicant: a field that cannot be used is ignored.
+    /// code, not from the applicant: an option that cannot be used is
+    /// ignored (its default applies), and every report then carries one
+    /// `options.invalid` warning for it (SPEC §5.6).
+    ///
+    /// ```
+    /// use ldm_reseau::{check_uai, Options, Value};
+    /// let opts = Options::from_value(&Value::parse(r#"{"lang": 5}"#).unwrap());
+    /// assert_eq!(check_uai("0570099Y", &opts).findings[0].code.as_str(), "options.invalid");
+    /// ```
     pub fn from_value(v: &Value) -> Options {
+        let (v, excess) = budget::apply(v.clone(), Shape::Options);
         let mut o = Options::default();
-        if v.get("lang").and_then(Value::as_str) == Some("en") {
-            o.lang = Lang::En;
+        o.problems.excess = excess;
+        let fields = match &v {
+            Value::Object(fields) => fields.as_slice(),
+            Value::Null => &[],
+            other => {
+                o.problems.unusable.push(("options", found(other)));
+                &[]
+            }
+        };
+        let get = |k: &str| fields.iter().rev().find(|(key, _)| key == k).map(|(_, v)| v);
+        match get("lang") {
+            None | Some(Value::Null) => {}
+            Some(Value::String(s)) if s == "fr" => {}
+            Some(Value::String(s)) if s == "en" => o.lang = Lang::En,
+            Some(other) => o.problems.unusable.push(("lang", found(other))),
         }
-        o.today = v.get("today").and_then(Value::as_str).and_then(Date::parse);
-        if let Some(Value::Array(items)) = v.get("criteria") {
-            o.criteria = items
-                .iter()
-                .filter_map(|c| {
-                    let id = c.get("id")?.as_str()?.trim();
-                    let label = c.get("label").and_then(Value::as_str).map_or(id, str::trim);
-                    (!id.is_empty()).then(|| Criterion {
-                        id: id.to_owned(),
-                        label: label.to_owned(),
-                    })
-                })
-                .collect();
+        match get("today") {
+            None | Some(Value::Null) => {}
+            Some(Value::String(s)) if Date::parse(s).is_some() => o.today = Date::parse(s),
+            Some(other) => o.problems.unusable.push(("today", found(other))),
         }
-        if let Some(Value::Object(fields)) = v.get("messages") {
-            o.messages = fields
-                .iter()
-                .filter_map(|(k, t)| Some((k.clone(), t.as_str()?.to_owned())))
-                .collect();
-        }
+        o.read_criteria(get("criteria"));
+        o.read_messages(get("messages"));
         o
+    }
+
+    fn read_criteria(&mut self, v: Option<&Value>) {
+        let items = match v {
+            None | Some(Value::Null) => return,
+            Some(Value::Array(items)) => items,
+            Some(other) => return self.problems.unusable.push(("criteria", other.type_name().into())),
+        };
+        let mut bad = None;
+        for c in items {
+            let id = c.get("id").and_then(Value::as_str).map(str::trim);
+            let label = match c.get("label") {
+                None | Some(Value::Null) => id,
+                Some(l) => l.as_str().map(str::trim),
+            };
+            match (id, label) {
+                (Some(id), Some(label)) if !id.is_empty() => self.criteria.push(Criterion {
+                    id: id.to_owned(),
+                    label: if label.is_empty() { id } else { label }.to_owned(),
+                }),
+                _ => bad = bad.or(Some(c)),
+            }
+        }
+        if let Some(c) = bad {
+            self.problems.unusable.push(("criteria", c.type_name().into()));
+        }
+    }
+
+    fn read_messages(&mut self, v: Option<&Value>) {
+        let fields = match v {
+            None | Some(Value::Null) => return,
+            Some(Value::Object(fields)) => fields,
+            Some(other) => return self.problems.unusable.push(("messages", other.type_name().into())),
+        };
+        let mut bad = None;
+        for (k, t) in fields {
+            match t.as_str() {
+                Some(t) => self.messages.push((k.clone(), t.to_owned())),
+                None => bad = bad.or(Some(t)),
+            }
+        }
+        if let Some(t) = bad {
+            self.problems.unusable.push(("messages", t.type_name().into()));
+        }
+    }
+
+    /// Adds the findings about the options themselves to a report's.
+    pub(crate) fn report_into(&self, out: &mut Findings) {
+        for (option, found) in &self.problems.unusable {
+            out.add(
+                Code::OptionsInvalid,
+                Path::root(),
+                vec![("option", (*option).into()), ("found", found.as_str().into())],
+            );
+        }
+        crate::budget_findings(&self.problems.excess, Some("options"), out);
     }
 
     /// The criteria the request must cover: the academy's list, or the

@@ -102,6 +102,7 @@ codes! {
     RequestCampusAvailable = "request.campus_available", Error;
     RequestKindInvalid = "request.kind_invalid", Error;
     JoinNetworkMissing = "join.network_missing", Error;
+    JoinNetworkYearInvalid = "join.network_year_invalid", Error;
     JoinNetworkExpired = "join.network_expired", Error;
     JoinTitleDiffers = "join.title_differs", Warning;
     CycleCaseA = "cycle.case_a", Info;
@@ -116,6 +117,9 @@ codes! {
     RequestUnknownField = "request.unknown_field", Warning;
     RequestNotAnObject = "request.not_an_object", Error;
     RequestTooDeep = "request.too_deep", Error;
+    RequestTooLarge = "request.too_large", Error;
+    RequestInvalidText = "request.invalid_text", Error;
+    OptionsInvalid = "options.invalid", Warning;
     InternalError = "internal.error", Error;
 }
 

@@ -34,6 +34,21 @@ pub(crate) fn check(req: &Request<'_>, c: i64, out: &mut Findings) -> Kind {
     kind
 }
 
+/// The year the appellation was created (circular of 23 October 2023): no
+/// network holds it from before.
+pub(crate) const APPELLATION_CREATED: i64 = 2023;
+
+/// The existing network's year of attribution, when it can be one for
+/// campaign `c`: the cycle counts from it, else from `c` (SPEC §5.3).
+pub(crate) fn network_year(req: &Request<'_>, c: i64) -> Option<i64> {
+    let year = req.existing.as_ref()?.attributed_year?;
+    usable_network_year(year, c)
+}
+
+fn usable_network_year(year: i64, c: i64) -> Option<i64> {
+    (APPELLATION_CREATED..=c).contains(&year).then_some(year)
+}
+
 fn check_join(req: &Request<'_>, c: i64, out: &mut Findings) {
     let network = Path::root().key("existingNetwork");
     let Some(existing) = &req.existing else {
@@ -49,6 +64,20 @@ fn check_join(req: &Request<'_>, c: i64, out: &mut Findings) {
             network,
             vec![("missing", "attributedYear".into())],
         ),
+        Some(year) if usable_network_year(year, c).is_none() => {
+            let mut params = vec![
+                ("attributedYear", year.into()),
+                ("campaignYear", c.into()),
+                ("minYear", APPELLATION_CREATED.into()),
+            ];
+            let reason = if year < APPELLATION_CREATED { "before_creation" } else { "after_campaign" };
+            params.push(("reason", reason.into()));
+            out.add(
+                Code::JoinNetworkYearInvalid,
+                network.key("attributedYear"),
+                params,
+            );
+        }
         Some(year) if year + 5 < c => {
             let params = vec![
                 ("attributedYear", year.into()),

@@ -28,15 +28,65 @@ pub(crate) fn nfc(s: &str) -> Cow<'_, str> {
 
 /// Characters as a person counts them: extended grapheme clusters.
 ///
-/// Below U+0300 (Latin, with accents already composed) every character is a
-/// cluster of its own, but for CR LF: counted directly, which is what titles
-/// nearly always are. Other text goes to a segmenter: Unicode's tables
-/// natively, the host's `Intl.Segmenter` in the browser.
+/// The text is cut where Unicode always puts a cluster boundary: around a
+/// control character (line breaks, Cc, and the format characters of
+/// [`is_boundary_control`]; CR LF counts one), and between two characters
+/// below U+0300 (Latin, accents already composed), which are clusters of
+/// their own. Only what is left, runs of other scripts, emoji or combining
+/// marks, goes to a segmenter: Unicode's tables natively, the host's
+/// `Intl.Segmenter` in the browser. A run is handed over [`SEGMENT_RUN`]
+/// characters at most, so the cost stays linear whatever the text (some
+/// hosts' segmenters are slow on long hostile runs); only a run that long
+/// with no boundary inside, which no title has, may be counted a little high.
 pub(crate) fn grapheme_count(s: &str) -> i64 {
-    if s.chars().all(|c| (c as u32) < 0x300) {
-        return s.chars().count() as i64 - s.matches("\r\n").count() as i64;
+    let simple = |c: char| (c as u32) < 0x300 && !is_boundary_control(c);
+    let mut n = 0i64;
+    let mut run = 0..0;
+    let mut run_chars = 0usize;
+    let mut prev: Option<char> = None;
+    for (i, c) in s.char_indices() {
+        let control = is_boundary_control(c);
+        let cut = control
+            || run_chars == SEGMENT_RUN
+            || (simple(c) && prev.is_some_and(simple));
+        if cut && run_chars > 0 {
+            n += segmented_run(&s[run.clone()]);
+            run_chars = 0;
+        }
+        if control {
+            // CR LF is one cluster.
+            n += i64::from(!(c == '\n' && prev == Some('\r')));
+        } else {
+            if run_chars == 0 {
+                run.start = i;
+            }
+            run.end = i + c.len_utf8();
+            run_chars += 1;
+        }
+        prev = Some(c);
     }
-    segmented_count(s)
+    if run_chars > 0 {
+        n += segmented_run(&s[run]);
+    }
+    n
+}
+
+/// The most characters handed to the segmenter at once.
+pub(crate) const SEGMENT_RUN: usize = 256;
+
+fn segmented_run(run: &str) -> i64 {
+    if run.chars().all(|c| (c as u32) < 0x300) {
+        return run.chars().count() as i64;
+    }
+    segmented_count(run)
+}
+
+/// Characters that Unicode's grapheme rules treat as controls: a cluster
+/// boundary stands before and after each (but inside CR LF).
+fn is_boundary_control(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{ad}' | '\u{61c}' | '\u{180e}' | '\u{200b}' | '\u{200e}' | '\u{200f}'
+            | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206f}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}')
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -250,6 +300,30 @@ mod tests {
             &folded_words("Saint-Étienne"),
             &folded_words("Ain")
         ));
+    }
+
+    #[test]
+    fn cutting_at_sure_boundaries_counts_as_the_segmenter_does() {
+        use unicode_segmentation::UnicodeSegmentation;
+        let pieces = [
+            "a", "é", "e\u{301}", "🌲", "👩\u{200d}🔧", "🇫🇷", "\r\n", "\n", "\u{2028}", "\u{200b}",
+            "ก\u{e33}", "한", "\u{1100}\u{1161}", " ", "’", "\u{a0}", "\u{308}", "\u{200d}",
+        ];
+        // Every sequence of three pieces, and each piece repeated up to a run.
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let s = [a, b, c].concat();
+                    assert_eq!(grapheme_count(&s), s.graphemes(true).count() as i64, "{s:?}");
+                }
+            }
+            let long = a.repeat(SEGMENT_RUN / a.chars().count());
+            assert_eq!(grapheme_count(&long), long.graphemes(true).count() as i64, "{a:?} repeated");
+        }
+        // Past a run with no sure boundary inside, at most one more per run.
+        let hostile = "👩\u{200d}🔧".repeat(2_000);
+        let (n, exact) = (grapheme_count(&hostile), 2_000);
+        assert!((exact..=exact + 6_000 / SEGMENT_RUN as i64 + 1).contains(&n), "{n}");
     }
 
     #[test]

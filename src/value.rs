@@ -40,6 +40,28 @@ pub enum Value {
     Object(Vec<(String, Value)>),
     /// Something JSON cannot hold (a JavaScript function, `NaN`, a cycle…).
     Foreign(Foreign),
+    /// A value the host already cut to the input budget (SPEC §5.6), as
+    /// [`Value::parse_host`] reads it: the budget pass of [`Request`](crate::Request)
+    /// reports it and unwraps it, so the rules never see one.
+    Cut(Box<Cut>),
+}
+
+/// A value, or the key of a field, that a host cut before handing it over.
+///
+/// ```
+/// use ldm_reseau::{Cut, Value};
+/// let v = Value::parse_host(r#"@cut(3)["a"]"#).unwrap();
+/// assert_eq!(v, Value::Cut(Box::new(Cut { found: 3, key: false, value: Value::Array(vec![Value::String("a".into())]) })));
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cut {
+    /// The size before the cut: entries of a list or an object, UTF-16
+    /// units of a string (of the key, when `key` is true).
+    pub found: usize,
+    /// Whether the cut was of the field's key rather than of its value.
+    pub key: bool,
+    /// What was kept.
+    pub value: Value,
 }
 
 /// A value a JavaScript caller can pass that has no JSON form.
@@ -67,6 +89,8 @@ pub enum Foreign {
     TooDeep,
     /// More values than a request can hold; the rest was not read.
     TooLarge,
+    /// A string holding a lone UTF-16 surrogate: it cannot be sent as text.
+    InvalidText,
 }
 
 impl Foreign {
@@ -84,6 +108,7 @@ impl Foreign {
             Foreign::Unreadable => "unreadable",
             Foreign::TooDeep => "too_deep",
             Foreign::TooLarge => "too_large",
+            Foreign::InvalidText => "invalid_text",
         }
     }
 
@@ -92,7 +117,7 @@ impl Foreign {
     }
 
     /// Every kind of foreign value.
-    pub const ALL: [Foreign; 10] = [
+    pub const ALL: [Foreign; 11] = [
         Foreign::Undefined,
         Foreign::NaN,
         Foreign::Infinity,
@@ -103,6 +128,7 @@ impl Foreign {
         Foreign::Unreadable,
         Foreign::TooDeep,
         Foreign::TooLarge,
+        Foreign::InvalidText,
     ];
 }
 
@@ -124,7 +150,9 @@ impl Value {
 
     /// Reads the JSON a JavaScript host produces for a value JSON cannot
     /// fully express: standard JSON plus bare `@name` tokens, one per
-    /// [`Foreign`] kind (`@symbol`, `@NaN`, `@cycle`…).
+    /// [`Foreign`] kind (`@symbol`, `@NaN`, `@cycle`…), and `@cut(N)` before
+    /// a value or a field name that the host cut to the input budget
+    /// ([`Value::Cut`]; N is its size before the cut).
     pub fn parse_host(text: &str) -> Result<Value, JsonError> {
         Parser::new(text, true).document()
     }
@@ -156,6 +184,7 @@ impl Value {
             Value::Array(_) => "array",
             Value::Object(_) => "object",
             Value::Foreign(f) => f.name(),
+            Value::Cut(cut) => cut.value.type_name(),
         }
     }
 
@@ -204,6 +233,25 @@ struct Parser<'a> {
 }
 
 type Parsed<T> = Result<T, JsonError>;
+
+/// The prefix of a host's cut mark, `@cut(N)`.
+const CUT: &str = "@cut(";
+
+/// A run of at most 15 digits (with its sign): exact in an `f64`.
+fn small_integer(text: &str) -> f64 {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let n = digits
+        .bytes()
+        .fold(0i64, |n, d| n * 10 + i64::from(d - b'0')) as f64;
+    if negative {
+        -n
+    } else {
+        n
+    }
+}
 
 impl<'a> Parser<'a> {
     fn new(text: &'a str, host: bool) -> Self {
@@ -261,11 +309,26 @@ impl<'a> Parser<'a> {
             }
             Some(b'{') => self.object(depth),
             Some(b'[') => self.array(depth),
-            Some(b'"') => self.string().map(Value::String),
+            Some(b'"') => self.string().map(|(s, lone)| {
+                if lone {
+                    Value::Foreign(Foreign::InvalidText)
+                } else {
+                    Value::String(s)
+                }
+            }),
             Some(b't') => self.word("true", Value::Bool(true)),
             Some(b'f') => self.word("false", Value::Bool(false)),
             Some(b'n') => self.word("null", Value::Null),
             Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(b'@') if self.host && self.text[self.pos..].starts_with(CUT) => {
+                let found = self.cut()?;
+                let value = self.value(depth)?;
+                Ok(Value::Cut(Box::new(Cut {
+                    found,
+                    key: false,
+                    value,
+                })))
+            }
             Some(b'@') if self.host => self.foreign(),
             Some(_) => Err(self.fail("a value was expected")),
         }
@@ -278,6 +341,25 @@ impl<'a> Parser<'a> {
         } else {
             Err(self.fail("a value was expected"))
         }
+    }
+
+    /// Reads `@cut(N)` and returns N.
+    fn cut(&mut self) -> Parsed<usize> {
+        if !self.text[self.pos..].starts_with(CUT) {
+            return Err(self.fail("unknown @ token"));
+        }
+        self.pos += CUT.len();
+        let from = self.pos;
+        let mut n = 0usize;
+        while let Some(d) = self.bytes.get(self.pos).filter(|b| b.is_ascii_digit()) {
+            n = n.saturating_mul(10).saturating_add(usize::from(d - b'0'));
+            self.pos += 1;
+        }
+        if self.pos == from || self.bytes.get(self.pos) != Some(&b')') {
+            return Err(self.fail("@cut needs a size: @cut(N)"));
+        }
+        self.pos += 1;
+        Ok(n)
     }
 
     fn foreign(&mut self) -> Parsed<Value> {
@@ -300,15 +382,29 @@ impl<'a> Parser<'a> {
             return Ok(Value::Object(fields));
         }
         loop {
+            let key_cut = if self.host && self.peek() == Some(b'@') {
+                Some(self.cut()?)
+            } else {
+                None
+            };
             if self.peek() != Some(b'"') {
                 return Err(self.fail("a quoted field name was expected"));
             }
-            let key = self.string()?;
+            // A key with a lone surrogate keeps U+FFFD in its place: no key
+            // of the model has one, so it is reported as unknown.
+            let (key, _) = self.string()?;
             if self.peek() != Some(b':') {
                 return Err(self.fail("':' was expected after the field name"));
             }
             self.pos += 1;
-            let value = self.value(depth + 1)?;
+            let mut value = self.value(depth + 1)?;
+            if let Some(found) = key_cut {
+                value = Value::Cut(Box::new(Cut {
+                    found,
+                    key: true,
+                    value,
+                }));
+            }
             fields.push((key, value));
             match self.peek() {
                 Some(b',') => self.pos += 1,
@@ -370,68 +466,50 @@ impl<'a> Parser<'a> {
     }
 
     fn number(&mut self) -> Parsed<Value> {
-        #[cfg(not(target_arch = "wasm32"))]
         let start = self.pos;
-        let negative = self.bytes[self.pos] == b'-';
-        if negative {
+        if self.bytes[self.pos] == b'-' {
             self.pos += 1;
         }
         if self.host && self.text[self.pos..].starts_with("Infinity") {
             self.pos += "Infinity".len();
             return Ok(Value::Foreign(Foreign::Infinity));
         }
-        // In the wasm, computed by hand rather than by `str::parse::<f64>`,
-        // whose tables would weigh on the module: only whole numbers (years)
-        // matter to the rules, and they come out exact; other numbers only
-        // need to stay "not whole".
-        let mut mantissa = 0f64;
-        let mut scale = 0i32;
-        let mut digits = |p: &mut Self, after_point: bool| {
+        let digits = |p: &mut Self| {
             let from = p.pos;
-            while let Some(d) = p.bytes.get(p.pos).filter(|b| b.is_ascii_digit()) {
-                mantissa = mantissa * 10.0 + f64::from(d - b'0');
-                scale -= i32::from(after_point);
+            while p.bytes.get(p.pos).is_some_and(u8::is_ascii_digit) {
                 p.pos += 1;
             }
             p.pos > from
         };
-        if !digits(self, false) {
+        if !digits(self) {
             return Err(self.fail("a digit was expected"));
         }
+        let whole = self.pos;
         if self.bytes.get(self.pos) == Some(&b'.') {
             self.pos += 1;
-            if !digits(self, true) {
+            if !digits(self) {
                 return Err(self.fail("a digit was expected after '.'"));
             }
         }
         if let Some(b'e' | b'E') = self.bytes.get(self.pos) {
             self.pos += 1;
-            let sign = match self.bytes.get(self.pos) {
-                Some(b'-') => -1,
-                Some(b'+') => 1,
-                _ => 0,
-            };
-            self.pos += usize::from(sign != 0);
-            let from = self.pos;
-            let mut exp = 0i32;
-            while let Some(d) = self.bytes.get(self.pos).filter(|b| b.is_ascii_digit()) {
-                exp = exp.saturating_mul(10).saturating_add(i32::from(d - b'0'));
+            if let Some(b'-' | b'+') = self.bytes.get(self.pos) {
                 self.pos += 1;
             }
-            if self.pos == from {
+            if !digits(self) {
                 return Err(self.fail("a digit was expected in the exponent"));
             }
-            scale = scale.saturating_add(if sign < 0 { -exp } else { exp });
         }
-        let magnitude = if scale >= 0 {
-            mantissa * 10f64.powi(scale)
+        let text = &self.text[start..self.pos];
+        // Years are what the rules read: a short run of digits is exact by
+        // hand. Anything else is read exactly by the platform, so that
+        // 2026.0000000000002 is no integer and 5e-324 no zero, in the
+        // browser as natively (SPEC §5.6).
+        let n = if self.pos == whole && whole - start <= 15 {
+            small_integer(text)
         } else {
-            mantissa / 10f64.powi(-scale)
+            crate::platform::parse_float(text)
         };
-        let n = if negative { -magnitude } else { magnitude };
-        // Natively, where size does not matter, the exact reading.
-        #[cfg(not(target_arch = "wasm32"))]
-        let n = self.text[start..self.pos].parse::<f64>().unwrap_or(n);
         Ok(if n.is_finite() {
             Value::Number(n)
         } else {
@@ -439,9 +517,11 @@ impl<'a> Parser<'a> {
         })
     }
 
-    fn string(&mut self) -> Parsed<String> {
+    /// A string, and whether it held a lone surrogate (written as U+FFFD).
+    fn string(&mut self) -> Parsed<(String, bool)> {
         self.pos += 1;
         let mut out = String::new();
+        let mut lone = false;
         loop {
             let run = self.bytes[self.pos..]
                 .iter()
@@ -453,18 +533,19 @@ impl<'a> Parser<'a> {
                 None => return Err(self.fail("unterminated string")),
                 Some(b'"') => {
                     self.pos += 1;
-                    return Ok(out);
+                    return Ok((out, lone));
                 }
                 Some(b'\\') => {
                     self.pos += 1;
-                    self.escape(&mut out)?;
+                    lone |= !self.escape(&mut out)?;
                 }
                 Some(_) => return Err(self.fail("raw control character in a string")),
             }
         }
     }
 
-    fn escape(&mut self, out: &mut String) -> Parsed<()> {
+    /// Appends one escape; `false` when it was a lone surrogate.
+    fn escape(&mut self, out: &mut String) -> Parsed<bool> {
         let Some(&b) = self.bytes.get(self.pos) else {
             return Err(self.fail("unterminated string"));
         };
@@ -478,30 +559,35 @@ impl<'a> Parser<'a> {
             b'n' => '\n',
             b'r' => '\r',
             b't' => '\t',
-            b'u' => self.unicode_escape()?,
+            b'u' => match self.unicode_escape()? {
+                Some(c) => c,
+                None => {
+                    out.push('\u{fffd}');
+                    return Ok(false);
+                }
+            },
             _ => return Err(self.fail("invalid escape in a string")),
         };
         out.push(c);
-        Ok(())
+        Ok(true)
     }
 
-    fn unicode_escape(&mut self) -> Parsed<char> {
+    /// `None` for a lone surrogate, which no `char` can hold.
+    fn unicode_escape(&mut self) -> Parsed<Option<char>> {
         let high = self.hex4()?;
         if !(0xD800..0xDC00).contains(&high) {
-            // A lone low surrogate cannot be a char: keep the text readable.
-            return Ok(char::from_u32(high).unwrap_or('\u{fffd}'));
+            return Ok(char::from_u32(high));
         }
         if self.text[self.pos..].starts_with("\\u") {
             let save = self.pos;
             self.pos += 2;
             let low = self.hex4()?;
             if (0xDC00..0xE000).contains(&low) {
-                let c = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
-                return Ok(char::from_u32(c).unwrap_or('\u{fffd}'));
+                return Ok(char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)));
             }
             self.pos = save;
         }
-        Ok('\u{fffd}')
+        Ok(None)
     }
 
     fn hex4(&mut self) -> Parsed<u32> {
@@ -553,6 +639,41 @@ mod tests {
         }
         assert_eq!(Value::parse("1e999"), Ok(Value::Foreign(Foreign::Infinity)));
         assert!(matches!(Value::parse("2026.4"), Ok(Value::Number(n)) if n.fract() != 0.0));
+    }
+
+    #[test]
+    fn numbers_are_read_exactly() {
+        // The nearest f64, as JSON.parse gives it: only a whole number is one.
+        for text in ["2026.0000000000002", "2025.9999999999998", "5e-324", "-5e-324", "0.1"] {
+            assert!(
+                matches!(Value::parse(text), Ok(Value::Number(n)) if n.fract() != 0.0),
+                "{text} is no integer"
+            );
+        }
+        for (text, n) in [("2026.00000000000000001", 2026.0), ("20.26e2", 2026.0), ("-0", 0.0)] {
+            assert_eq!(Value::parse(text), Ok(Value::Number(n)), "{text}");
+        }
+        assert_eq!(Value::parse("9007199254740993"), Ok(Value::Number(9007199254740992.0)));
+    }
+
+    #[test]
+    fn lone_surrogates_are_invalid_text_in_values_and_kept_out_of_keys() {
+        let v = Value::parse(r#"{"a": "x\ud800", "\udc00": "\ud83d\ude00"}"#).unwrap();
+        assert_eq!(v.get("a"), Some(&Value::Foreign(Foreign::InvalidText)));
+        assert_eq!(v.get("\u{fffd}"), Some(&Value::String("😀".into())));
+    }
+
+    #[test]
+    fn host_cuts_wrap_what_follows() {
+        let v = Value::parse_host(r#"{@cut(30000)"k": 1, "s": @cut(25000)"abc"}"#).unwrap();
+        let cut = |k| match v.get(k) {
+            Some(Value::Cut(c)) => Some((c.found, c.key)),
+            _ => None,
+        };
+        assert_eq!(cut("k"), Some((30_000, true)));
+        assert_eq!(cut("s"), Some((25_000, false)));
+        assert!(Value::parse(r#"@cut(3)[1]"#).is_err());
+        assert!(Value::parse_host(r#"@cut()[1]"#).is_err());
     }
 
     #[test]

@@ -1,0 +1,272 @@
+//! The input budget of SPEC §5.6: whatever a caller hands over, a call does
+//! bounded work.
+//!
+//! One pass over the value, before any rule reads it, keeps at most
+//! [`MAX_VALUES`] values (counted in reading order, a shared sub-object once
+//! per place it appears), the first [`MAX_MEMBERS`] members, [`MAX_SECTORS`]
+//! filières of a list, [`MAX_ACTIONS`] joint actions, [`MAX_CRITERIA`]
+//! criteria, and the first [`MAX_STRING`] UTF-16 units of a string. Each
+//! excess is noted, to become one `request.too_large`.
+//!
+//! The JavaScript encoder applies the same limits while it reads a JS value,
+//! so that a huge input is never copied whole into the wasm; what it cut
+//! arrives as [`Value::Cut`] with the size it had, which this pass reports
+//! as if it had cut it itself. Natively the pass does the cutting.
+
+use crate::input::At;
+use crate::report::Path;
+use crate::value::{Cut, Foreign, Value, MAX_PARSE_DEPTH};
+
+/// Members of a request.
+pub const MAX_MEMBERS: usize = 500;
+/// Filières in one list (the scope's, or a member's label's).
+pub const MAX_SECTORS: usize = 100;
+/// Entries of `jointActions`.
+pub const MAX_ACTIONS: usize = 200;
+/// Criteria of `options.criteria`.
+pub const MAX_CRITERIA: usize = 200;
+/// UTF-16 units of one string, a field name included.
+pub const MAX_STRING: usize = 20_000;
+/// Values in all: objects, arrays and scalars.
+pub const MAX_VALUES: usize = 20_000;
+
+/// What went past its limit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Over {
+    /// A list, by its entries.
+    List,
+    /// An object, by its fields (`jointActions`).
+    Entries,
+    /// A string, by its UTF-16 units.
+    Text,
+    /// A field name, by its UTF-16 units: the field is left out.
+    Key,
+    /// The whole input, by its values: what comes after is left out.
+    Total,
+}
+
+impl Over {
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Over::List => "list",
+            Over::Entries => "entries",
+            Over::Text => "text",
+            Over::Key => "key",
+            Over::Total => "total",
+        }
+    }
+}
+
+/// One value past its limit.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Excess {
+    pub path: Path,
+    pub over: Over,
+    pub limit: usize,
+    pub found: usize,
+}
+
+/// Which limits apply: those of a request or those of the options.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    Request,
+    Options,
+}
+
+/// The value within the budget, and what was cut from it.
+pub(crate) fn apply(value: Value, shape: Shape) -> (Value, Vec<Excess>) {
+    let mut pass = Pass {
+        shape,
+        count: 0,
+        excess: Vec::new(),
+    };
+    let kept = pass.fit(value, At::Root, 0).unwrap_or(Value::Null);
+    (kept, pass.excess)
+}
+
+struct Pass {
+    shape: Shape,
+    count: usize,
+    excess: Vec<Excess>,
+}
+
+impl Pass {
+    /// The value as kept, or `None` once the total is spent.
+    fn fit(&mut self, value: Value, at: At<'_>, depth: usize) -> Option<Value> {
+        let (value, found) = match value {
+            Value::Cut(cut) => {
+                let Cut { found, value, .. } = *cut;
+                (value, Some(found))
+            }
+            v => (v, None),
+        };
+        if self.count == MAX_VALUES {
+            self.note(At::Root, Over::Total, MAX_VALUES, MAX_VALUES + 1);
+            return None;
+        }
+        self.count += 1;
+        // A value built by a Rust caller can be any depth: the rules stop
+        // at 32 levels, and this pass does not recurse past the reader's.
+        if depth > MAX_PARSE_DEPTH && matches!(value, Value::Array(_) | Value::Object(_)) {
+            return Some(Value::Foreign(Foreign::TooDeep));
+        }
+        Some(match value {
+            Value::String(s) => Value::String(self.text(s, found, at)),
+            Value::Array(items) => Value::Array(self.array(items, found, at, depth)),
+            Value::Object(fields) => Value::Object(self.object(fields, found, at, depth)),
+            other => other,
+        })
+    }
+
+    fn note(&mut self, at: At<'_>, over: Over, limit: usize, found: usize) {
+        if over != Over::Total || !self.excess.iter().any(|e| e.over == Over::Total) {
+            self.excess.push(Excess {
+                path: at.path(),
+                over,
+                limit,
+                found,
+            });
+        }
+    }
+
+    fn text(&mut self, s: String, found: Option<usize>, at: At<'_>) -> String {
+        let found = found.unwrap_or_else(|| utf16_len(&s));
+        if found <= MAX_STRING {
+            return s;
+        }
+        self.note(at, Over::Text, MAX_STRING, found);
+        truncate_utf16(s, MAX_STRING)
+    }
+
+    fn array(
+        &mut self,
+        mut items: Vec<Value>,
+        found: Option<usize>,
+        at: At<'_>,
+        depth: usize,
+    ) -> Vec<Value> {
+        let found = found.unwrap_or(items.len());
+        if let Some(limit) = self.list_limit(at).filter(|&l| found > l) {
+            self.note(at, Over::List, limit, found);
+            items.truncate(limit);
+        }
+        let mut kept = Vec::with_capacity(items.len());
+        for (i, item) in items.into_iter().enumerate() {
+            match self.fit(item, At::Index(&at, i), depth + 1) {
+                Some(v) => kept.push(v),
+                None => break,
+            }
+        }
+        kept
+    }
+
+    fn object(
+        &mut self,
+        mut fields: Vec<(String, Value)>,
+        found: Option<usize>,
+        at: At<'_>,
+        depth: usize,
+    ) -> Vec<(String, Value)> {
+        let found = found.unwrap_or(fields.len());
+        if let Some(limit) = self.entries_limit(at).filter(|&l| found > l) {
+            self.note(at, Over::Entries, limit, found);
+            fields.truncate(limit);
+        }
+        let mut kept = Vec::with_capacity(fields.len());
+        for (key, value) in fields {
+            let key_found = match &value {
+                Value::Cut(cut) if cut.key => Some(cut.found),
+                _ => None,
+            };
+            let key_len = key_found.unwrap_or_else(|| utf16_len(&key));
+            if key_len > MAX_STRING {
+                self.note(At::Key(&at, &key), Over::Key, MAX_STRING, key_len);
+                continue;
+            }
+            match self.fit(value, At::Key(&at, &key), depth + 1) {
+                Some(v) => kept.push((key, v)),
+                None => break,
+            }
+        }
+        kept
+    }
+
+    /// The limit of the list at `at`, when it is one of the model's lists.
+    fn list_limit(&self, at: At<'_>) -> Option<usize> {
+        match (self.shape, at) {
+            (Shape::Request, At::Key(At::Root, "members")) => Some(MAX_MEMBERS),
+            (Shape::Request, At::Key(At::Key(At::Root, "scope"), "sectors")) => Some(MAX_SECTORS),
+            (Shape::Request, At::Key(At::Key(At::Index(At::Key(At::Root, "members"), _), "label"), "sectors")) => {
+                Some(MAX_SECTORS)
+            }
+            (Shape::Options, At::Key(At::Root, "criteria")) => Some(MAX_CRITERIA),
+            _ => None,
+        }
+    }
+
+    fn entries_limit(&self, at: At<'_>) -> Option<usize> {
+        match (self.shape, at) {
+            (Shape::Request, At::Key(At::Root, "jointActions")) => Some(MAX_ACTIONS),
+            _ => None,
+        }
+    }
+}
+
+/// The length of `s` in UTF-16 units, as JavaScript counts it.
+pub(crate) fn utf16_len(s: &str) -> usize {
+    s.encode_utf16().count()
+}
+
+/// The first `units` UTF-16 units of `s`, never half a character.
+fn truncate_utf16(mut s: String, units: usize) -> String {
+    let mut seen = 0;
+    let end = s
+        .char_indices()
+        .find(|(_, c)| {
+            seen += c.len_utf16();
+            seen > units
+        })
+        .map_or(s.len(), |(i, _)| i);
+    s.truncate(end);
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(n: usize) -> Value {
+        Value::Array((0..n).map(|i| Value::String(format!("f{i}"))).collect())
+    }
+
+    #[test]
+    fn a_string_keeps_its_first_units_and_no_half_character() {
+        let s = "a".repeat(MAX_STRING - 1) + "😀";
+        let (v, excess) = apply(Value::String(s), Shape::Request);
+        assert_eq!(v.as_str().map(utf16_len), Some(MAX_STRING - 1));
+        assert_eq!(excess[0].found, MAX_STRING + 1);
+    }
+
+    #[test]
+    fn a_host_cut_reports_the_size_before_the_cut() {
+        let sectors = Value::Cut(Box::new(Cut {
+            found: 7_000,
+            key: false,
+            value: strings(MAX_SECTORS),
+        }));
+        let scope = Value::Object(vec![("sectors".into(), sectors)]);
+        let (_, excess) = apply(Value::Object(vec![("scope".into(), scope)]), Shape::Request);
+        assert_eq!(excess.len(), 1);
+        assert_eq!((excess[0].over, excess[0].found), (Over::List, 7_000));
+        assert_eq!(excess[0].path.dotted(), "scope.sectors");
+    }
+
+    #[test]
+    fn the_total_is_noted_once_and_the_rest_left_out() {
+        let (v, excess) = apply(strings(MAX_VALUES + 50), Shape::Request);
+        let Value::Array(items) = v else { panic!("an array") };
+        assert_eq!(items.len(), MAX_VALUES - 1);
+        assert_eq!(excess.len(), 1);
+        assert_eq!(excess[0].over, Over::Total);
+    }
+}
