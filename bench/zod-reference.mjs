@@ -64,6 +64,9 @@ const MESSAGES = {
   'request.kind_invalid': 'The kind must be new or join.',
   'join.network_missing': 'The network to join, or its year, is missing.',
   'join.network_expired': "The network's appellation has ended.",
+  'join.network_year_invalid': "The network's year of attribution cannot be right.",
+  'request.too_large': 'Too many entries: only the first ones are checked.',
+  'request.invalid_text': 'This text holds an incomplete character.',
   'join.title_differs': "The title differs from the network's.",
   'cycle.case_a': 'Case a.', 'cycle.case_b': 'Case b.', 'cycle.case_c': 'Case c.', 'cycle.case_d': 'Case d.',
   'cycle.joint_labelling': 'Labelling and appellation are examined together.',
@@ -303,6 +306,11 @@ function readUai(given) {
 const field = (type, { nullIsAbsent = true } = {}) =>
   z.unknown().optional().transform((value, ctx) => {
     if (value == null && nullIsAbsent) return undefined;
+    // A lone UTF-16 surrogate cannot be sent as text (SPEC §5.6).
+    if (typeof value === 'string' && !value.isWellFormed()) {
+      raise(ctx, 'request.invalid_text');
+      return undefined;
+    }
     if (type.safeParse(value).success) return value;
     raise(ctx, 'request.invalid_type');
     return undefined;
@@ -319,6 +327,15 @@ const text = str.transform((s) => (s === undefined ? undefined : trim(s) || unde
 const int = field(INTEGER);
 const bool = field(z.boolean());
 const list = (item) => field(ARRAY).pipe(z.array(item).optional());
+/** A list of at most `max` entries; the ones past it are not checked (SPEC §5.6). */
+const capped = (item, max) =>
+  field(ARRAY)
+    .transform((items, ctx) => {
+      if (items === undefined || items.length <= max) return items;
+      raise(ctx, 'request.too_large');
+      return items.slice(0, max);
+    })
+    .pipe(z.array(item).optional());
 const object = (schema) => field(OBJECT).pipe(schema.optional());
 const oneOf = (values, code) => text.refine((v) => v === undefined || values.includes(v), issue(code));
 
@@ -343,7 +360,7 @@ const Territory = z.strictObject({ level: text, code: text, name: text });
 const Scope = z
   .strictObject({
     type: oneOf(['sector', 'geographic'], 'scope.type_invalid'),
-    sectors: list(text),
+    sectors: capped(text, 100),
     territory: object(Territory),
   })
   .superRefine((scope, ctx) => {
@@ -539,7 +556,9 @@ function requestRules(req, ctx, criteria, defaultYear) {
   if (kind === 'join') {
     const network = req.existingNetwork;
     if (network?.attributedYear === undefined) raise(ctx, 'join.network_missing', ['existingNetwork']);
-    else if (network.attributedYear + 5 < C) raise(ctx, 'join.network_expired', ['existingNetwork', 'attributedYear']);
+    else if (network.attributedYear < 2023 || network.attributedYear > C) {
+      raise(ctx, 'join.network_year_invalid', ['existingNetwork', 'attributedYear']);
+    } else if (network.attributedYear + 5 < C) raise(ctx, 'join.network_expired', ['existingNetwork', 'attributedYear']);
     const networkTitle = network?.title === undefined ? '' : normalizeTitle(network.title).normalized;
     if (req.title?.normalized && networkTitle && req.title.normalized !== networkTitle) raise(ctx, 'join.title_differs', ['title']);
   }

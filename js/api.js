@@ -1,6 +1,6 @@
 // The JavaScript API of SPEC §8.2, over the wasm functions. Values cross
-// the boundary as text: `encode` turns any JS value into host JSON, the wasm
-// returns the report as JSON. Browsers call `init()` (or `await ready`)
+// the boundary as text: `encode` reads any JS value within the input budget
+// and writes host JSON, the wasm returns the report as JSON. Browsers call `init()` (or `await ready`)
 // once; the Node entries initialise synchronously on import.
 
 // The wasm-bindgen glue; scripts/build.mjs points this name at target/pkg*.
@@ -66,10 +66,10 @@ function mustBeReady() {
  * still gets a report (`internal.error`) and the module is re-instantiated,
  * so the next call works.
  */
-function guarded(run, options, fallback) {
+function guarded(run, options, fallback, keys = null) {
   mustBeReady();
   try {
-    return JSON.parse(run());
+    return withKeys(JSON.parse(run()), keys);
   } catch (err) {
     recover();
     return fallback(internalFinding(options, err));
@@ -92,9 +92,21 @@ const INTERNAL = {
 };
 
 function internalFinding(options, err) {
-  const lang = options && options.lang === 'en' ? 'en' : 'fr';
-  const custom = options && options.messages && options.messages['internal.error'];
-  const reason = String((err && err.message) || err);
+  // Only after a trap: the options are read again here, and may throw again.
+  let lang = 'fr';
+  let custom;
+  try {
+    lang = options && options.lang === 'en' ? 'en' : 'fr';
+    custom = options && options.messages && options.messages['internal.error'];
+  } catch {
+    // The defaults then.
+  }
+  let reason = 'unknown';
+  try {
+    reason = String((err && err.message) || err);
+  } catch {
+    // An error object that cannot be read.
+  }
   return {
     code: 'internal.error',
     severity: 'error',
@@ -122,31 +134,36 @@ function emptyCycle() {
   };
 }
 
+// Options are read like a request (SPEC §5.6): whatever cannot be used is
+// an `options.invalid` finding, never an exception. A `Date` as `today`
+// becomes its JSON form, whose date part (UTC) is the day.
 function encodeOptions(options) {
-  if (options === undefined || options === null) return '{}';
-  if (typeof options !== 'object') return '{}';
-  const today = options.today instanceof Date ? isoDate(options.today) : options.today;
-  return encode(today === options.today ? options : { ...options, today });
+  return options === undefined || options === null ? '{}' : encode(options, 'options').text;
 }
 
-function isoDate(d) {
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+// Field names that crossed as placeholders are put back in every path, so
+// that each path reads, with plain property access, the value it is about.
+function withKeys(report, keys) {
+  if (keys === null) return report;
+  const back = (seg) => (typeof seg === 'string' && keys.has(seg) ? keys.get(seg) : seg);
+  for (const f of report.findings ?? []) f.path = f.path.map(back);
+  return report;
 }
 
 /** Checks a request (SPEC §5); returns the report of SPEC §4. Never throws on input. */
 export function validateRequest(request, options) {
-  return guarded(() => glue.validateJson(encode(request), encodeOptions(options)), options, (finding) => ({
-    valid: false,
-    findings: [finding],
-    title: emptyTitle(),
-    cycle: emptyCycle(),
-  }));
+  const { text, keys } = encode(request);
+  return guarded(
+    () => glue.validateJson(text, encodeOptions(options)),
+    options,
+    (finding) => ({ valid: false, findings: [finding], title: emptyTitle(), cycle: emptyCycle() }),
+    keys,
+  );
 }
 
 /** Checks a title alone; returns `{ valid, findings, title }`. */
 export function checkTitle(title, options) {
-  const text = typeof title === 'string' ? title : '';
+  const text = typeof title === 'string' ? encode(title).text : '""';
   return guarded(() => glue.checkTitleJson(text, encodeOptions(options)), options, (finding) => ({
     valid: false,
     findings: [finding],
@@ -156,7 +173,7 @@ export function checkTitle(title, options) {
 
 /** Checks one UAI; returns `{ valid, normalized, findings, territory }`. */
 export function checkUai(uai, options) {
-  const text = typeof uai === 'string' ? uai : '';
+  const text = typeof uai === 'string' ? encode(uai).text : '""';
   return guarded(() => glue.checkUaiJson(text, encodeOptions(options)), options, (finding) => ({
     valid: false,
     normalized: '',
@@ -167,7 +184,7 @@ export function checkUai(uai, options) {
 
 /** The cycle block of a request (SPEC §5.4). */
 export function cycleCase(request, options) {
-  return guarded(() => glue.cycleJson(encode(request), encodeOptions(options)), options, () => emptyCycle());
+  return guarded(() => glue.cycleJson(encode(request).text, encodeOptions(options)), options, () => emptyCycle());
 }
 
 /**
@@ -204,7 +221,7 @@ export const schema = createSchema();
 export function attachForm(form, options) {
   mustBeReady();
   const { selectors, ...rest } = options && typeof options === 'object' ? options : {};
-  let inner = glue.attachFormJson(form, encodeOptions(rest), encode(selectors ?? {}));
+  let inner = glue.attachFormJson(form, encodeOptions(rest), encode(selectors ?? {}, 'options').text);
   const parse = (json) => (json ? JSON.parse(json) : null);
   return {
     /** Removes every listener, message and mark the binding added. */

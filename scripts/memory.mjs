@@ -14,13 +14,13 @@ function corpus(bases) {
   const bad = structuredClone(bases.sector);
   bad.members[0].uai = '0570099 x';
   bad.title = 'LYCEES DES METIERS EN RESEAUX';
-  return [bases.sector, bases.geographic, bases.join, big, hostile, bad, {}, 'x'].map(encode);
+  return [bases.sector, bases.geographic, bases.join, big, hostile, bad, {}, 'x'].map((r) => encode(r).text);
 }
 
 export function memoryRun({ wasm, runs, bases, warmup = 2000 }) {
   const exports = glue.initSync({ module: readFileSync(wasm) });
   const requests = corpus(bases);
-  const options = encode({ today: '2026-10-01' });
+  const options = encode({ today: '2026-10-01' }, 'options').text;
   for (let i = 0; i < warmup; i++) glue.validateJson(requests[i % requests.length], options);
   const warm = exports.memory.buffer.byteLength;
   const start = performance.now();

@@ -201,21 +201,38 @@ pub fn validate(request: &Request, options: &Options) -> Report {
     finish(out, options, title, cycle)
 }
 
-/// One `request.too_large` per excess; those of the options are about the
-/// whole request (`[]`), naming the option.
-pub(crate) fn budget_findings(excess: &[budget::Excess], option: Option<&str>, out: &mut Findings) {
+/// The text of a field checked alone, within the budget; the options' own
+/// findings and the budget's go first.
+fn lone_text(v: Value, name: &str, options: &Options, out: &mut Findings) -> String {
+    options.report_into(out);
+    let (kept, excess) = budget::apply(v, budget::Shape::Request);
+    budget_findings(&excess, Some(name), out);
+    match kept {
+        Value::String(s) => s,
+        Value::Foreign(Foreign::InvalidText) => {
+            out.add(Code::RequestInvalidText, Path::root(), vec![("field", name.into())]);
+            String::new()
+        }
+        _ => String::new(),
+    }
+}
+
+/// One `request.too_large` per excess. Within a request, at the path of what
+/// went past its limit; for a value checked apart (`outside`: the options, a
+/// lone title), at `[]`, naming that value.
+pub(crate) fn budget_findings(excess: &[budget::Excess], outside: Option<&str>, out: &mut Findings) {
     for e in excess {
         // A name too long to be a field is not repeated in the message.
         let mut named = e.path.clone();
         if e.over == budget::Over::Key {
             named.0.pop();
         }
-        let field = match option {
-            Some(_) if named.0.is_empty() => "options".to_owned(),
-            Some(_) => "options.".to_owned() + &named.dotted(),
+        let field = match outside {
+            Some(name) if named.0.is_empty() => name.to_owned(),
+            Some(name) => name.to_owned() + "." + &named.dotted(),
             None => named.dotted(),
         };
-        let path = if option.is_some() { Path::root() } else { e.path.clone() };
+        let path = if outside.is_some() { Path::root() } else { e.path.clone() };
         out.add(
             Code::RequestTooLarge,
             path,
@@ -265,12 +282,15 @@ fn empty_cycle(c: i64) -> CycleSummary {
 /// assert!(check.valid);
 /// ```
 pub fn check_title(title: &str, options: &Options) -> TitleCheck {
+    check_title_value(Value::String(title.to_owned()), options)
+}
+
+/// [`check_title`] for a value as a host hands it over: within the budget,
+/// a lone surrogate reported; anything but a string is an empty title.
+pub(crate) fn check_title_value(title: Value, options: &Options) -> TitleCheck {
     let mut out = Findings::new();
-    options.report_into(&mut out);
-    let (kept, excess) = budget::apply(Value::String(title.to_owned()), budget::Shape::Request);
-    budget_findings(&excess, None, &mut out);
-    let title = kept.as_str().unwrap_or_default();
-    let summary = title::check(Some(title), None, &mut out);
+    let title = lone_text(title, "title", options, &mut out);
+    let summary = title::check(Some(&title), None, &mut out);
     let findings = out.finish(options);
     TitleCheck {
         valid: no_error(&findings),
@@ -290,11 +310,14 @@ pub fn check_title(title: &str, options: &Options) -> TitleCheck {
 /// assert_eq!(check.territory.map(|t| t.departement), Some("2A"));
 /// ```
 pub fn check_uai(uai: &str, options: &Options) -> UaiCheck {
+    check_uai_value(Value::String(uai.to_owned()), options)
+}
+
+/// [`check_uai`] for a value as a host hands it over (see [`check_title_value`]).
+pub(crate) fn check_uai_value(uai: Value, options: &Options) -> UaiCheck {
     let mut out = Findings::new();
-    options.report_into(&mut out);
-    let (kept, excess) = budget::apply(Value::String(uai.to_owned()), budget::Shape::Request);
-    budget_findings(&excess, None, &mut out);
-    let uai = kept.as_str().unwrap_or_default();
+    let uai = lone_text(uai, "uai", options, &mut out);
+    let uai = uai.as_str();
     let (normalized, territory) = if uai.trim().is_empty() {
         out.add(Code::MemberUaiMissing, Path::root(), Vec::new());
         (String::new(), None)

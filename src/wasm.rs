@@ -1,24 +1,21 @@
 //! The WebAssembly API: a thin layer of string-in, string-out functions over
-//! the core. The JavaScript side (`js/`) turns any JS value into host JSON
-//! (standard JSON plus `@symbol`-style tokens for what JSON cannot hold) and
-//! parses the report JSON back, so no serializer ships in the wasm and a
-//! hostile value never reaches Rust as anything but text.
+//! the core. The JavaScript side (`js/encode.js`) reads any JS value within
+//! the input budget and writes it as host JSON (standard JSON plus
+//! `@token`s for what JSON cannot hold), and parses the report JSON back, so
+//! no serializer ships in the wasm and a hostile value never reaches Rust as
+//! anything but bounded text.
 
-use crate::{check_title, check_uai, validate, Options, Request, Value};
+use crate::{validate, Foreign, Options, Request, Value};
 use wasm_bindgen::prelude::*;
 
-fn options(json: &str) -> Options {
-    Value::parse_host(json)
-        .map(|v| Options::from_value(&v))
-        .unwrap_or_default()
+/// The value of host JSON. The JS encoder only writes valid host JSON;
+/// should it ever not, the value reads as unreadable rather than failing.
+fn host(json: &str) -> Value {
+    Value::parse_host(json).unwrap_or(Value::Foreign(Foreign::Unreadable))
 }
 
-fn request(json: &str) -> Request {
-    // The JS encoder only writes valid host JSON; should it ever not, the
-    // request is reported as not an object rather than failing the call.
-    Request::from_value(
-        Value::parse_host(json).unwrap_or(Value::Foreign(crate::Foreign::Unreadable)),
-    )
+fn options(json: &str) -> Options {
+    Options::from_value(&host(json))
 }
 
 /// `validateRequest`: the report of SPEC §4, as JSON.
@@ -28,25 +25,25 @@ pub fn validate_json(request_json: &str, options_json: &str) -> String {
     if request_json == "\"__ldm_force_panic__\"" {
         panic!("panic forced by the test hook");
     }
-    validate(&request(request_json), &options(options_json)).to_json()
+    validate(&Request::from_value(host(request_json)), &options(options_json)).to_json()
 }
 
 /// `checkTitle`: `{ valid, findings, title }` as JSON.
 #[wasm_bindgen(js_name = checkTitleJson)]
-pub fn check_title_json(title: &str, options_json: &str) -> String {
-    check_title(title, &options(options_json)).to_json()
+pub fn check_title_json(title_json: &str, options_json: &str) -> String {
+    crate::check_title_value(host(title_json), &options(options_json)).to_json()
 }
 
 /// `checkUai`: `{ valid, normalized, findings, territory }` as JSON.
 #[wasm_bindgen(js_name = checkUaiJson)]
-pub fn check_uai_json(uai: &str, options_json: &str) -> String {
-    check_uai(uai, &options(options_json)).to_json()
+pub fn check_uai_json(uai_json: &str, options_json: &str) -> String {
+    crate::check_uai_value(host(uai_json), &options(options_json)).to_json()
 }
 
 /// `cycleCase`: the cycle block of SPEC §4, as JSON.
 #[wasm_bindgen(js_name = cycleJson)]
 pub fn cycle_json(request_json: &str, options_json: &str) -> String {
-    crate::cycle(&request(request_json), &options(options_json)).to_json()
+    crate::cycle(&Request::from_value(host(request_json)), &options(options_json)).to_json()
 }
 
 /// The crate version.
