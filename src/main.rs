@@ -1,4 +1,4 @@
-//! `ldm-reseau check FILE|- [--lang fr|en] [--today YYYY-MM-DD] [--json]`
+//! `ldm-reseau check FILE|- [--lang fr|en] [--today YYYY-MM-DD] [--options OPTIONS.json] [--json]`
 //!
 //! Exit code 0 when no request has an error, 1 when one has, 2 when the file
 //! cannot be read or is not JSON (with a one-line reason on standard error).
@@ -7,7 +7,8 @@ use ldm_reseau::{validate, Date, Lang, Options, Report, Request, Severity, Value
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: ldm-reseau check FILE|- [--lang fr|en] [--today YYYY-MM-DD] [--json]";
+const USAGE: &str =
+    "usage: ldm-reseau check FILE|- [--lang fr|en] [--today YYYY-MM-DD] [--options OPTIONS.json] [--json]";
 
 struct Args {
     file: String,
@@ -76,14 +77,32 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
     let mut file = None;
     let mut options = Options::default();
     let mut json = false;
+    let mut lang_given = false;
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--json" => json = true,
-            "--lang" => match it.next().map(String::as_str) {
-                Some("fr") => options.lang = Lang::Fr,
-                Some("en") => options.lang = Lang::En,
-                _ => return Err("--lang takes fr or en".into()),
-            },
+            "--lang" => {
+                options.lang = match it.next().map(String::as_str) {
+                    Some("fr") => Lang::Fr,
+                    Some("en") => Lang::En,
+                    _ => return Err("--lang takes fr or en".into()),
+                };
+                lang_given = true;
+            }
+            "--options" => {
+                // The options object of SPEC §3, as a host page would pass it;
+                // --lang and --today, when given, win over it.
+                let file = it.next().ok_or("--options takes a JSON file")?;
+                let text = read_input(file)?;
+                let value =
+                    Value::parse(&text).map_err(|e| format!("{file}: not JSON: {e}"))?;
+                let read = Options::from_value(&value);
+                options = Options {
+                    lang: if lang_given { options.lang } else { read.lang },
+                    today: options.today.or(read.today),
+                    ..read
+                };
+            }
             "--today" => {
                 let d = it
                     .next()

@@ -668,3 +668,44 @@ fn a_json_value_that_is_not_a_request_exits_1_with_request_not_an_object() {
     assert_eq!(r.code, Some(1), "{}", r.stderr);
     assert_eq!(codes(&parse_stdout(&r)), ["request.not_an_object"]);
 }
+
+#[test]
+fn a_file_over_8_mib_exits_2_with_one_line_and_is_not_checked() {
+    // Valid JSON, only too big: « {} » after spaces past the limit.
+    let mut text = vec![b' '; 8 * 1024 * 1024];
+    text.extend_from_slice(b"{}");
+    let file = TempFile::new(&text);
+    let r = run(&["check", file.path()]);
+    assert_eq!(r.code, Some(2));
+    assert_one_line_reason(&r);
+    assert!(r.stderr.contains("8 MiB"), "{}", r.stderr);
+    let r = run_with_stdin(&["check", "-"], &text);
+    assert_eq!(r.code, Some(2));
+    // Just under the limit, the same request is read and checked.
+    let r = run_with_stdin(&["check", "-", "--json"], &text[2..]);
+    assert_eq!(r.code, Some(1));
+}
+
+#[test]
+fn options_from_a_file_are_the_host_pages_options() {
+    let options = TempFile::new(
+        br#"{"lang": "en", "today": "2026-10-01", "criteria": [{"id": "k1", "label": "Quality"}]}"#,
+    );
+    let req = TempFile::json(&valid_request());
+    let r = run(&["check", req.path(), "--options", options.path(), "--json"]);
+    let report = parse_stdout(&r);
+    let found = codes(&report);
+    assert!(found.contains(&"actions.missing".to_owned()), "{found:?}");
+    assert!(found.contains(&"actions.unknown_criterion".to_owned()), "{found:?}");
+    assert!(r.stdout.contains("Describe the actions"), "English messages");
+    // An option that cannot be used is a warning in the report, not a refusal.
+    let bad = TempFile::new(br#"{"today": "2026-02-31"}"#);
+    let r = run(&["check", req.path(), "--options", bad.path(), "--json"]);
+    assert_eq!(r.code, Some(0));
+    assert!(codes(&parse_stdout(&r)).contains(&"options.invalid".to_owned()));
+    // --lang wins over the file.
+    let r = run(&["check", req.path(), "--options", options.path(), "--lang", "fr"]);
+    assert!(r.stdout.contains("Décrivez"), "{}", r.stdout);
+    let not_json = TempFile::new(b"{lang: en}");
+    assert_one_line_reason(&run(&["check", req.path(), "--options", not_json.path()]));
+}
