@@ -78,7 +78,7 @@ export interface Criterion {
 export interface Options {
   /** Language of messages; default "fr". */
   lang?: 'fr' | 'en';
-  /** Reference date "YYYY-MM-DD" (or a Date); default: today on this host. */
+  /** Reference date "YYYY-MM-DD" (or a Date, whose UTC day counts, as in its JSON form); default: today on this host. */
   today?: string | Date;
   /** The academy's criteria; default: the eight national ones, c1…c8. */
   criteria?: Criterion[];
@@ -99,10 +99,11 @@ export type Code =
   | 'member.status_missing' | 'member.status_invalid' | 'member.label_expired' | 'member.renewal_due'
   | 'member.decision_year_missing' | 'member.decision_year_invalid' | 'member.applying'
   | 'request.campus_available' | 'request.kind_invalid'
-  | 'join.network_missing' | 'join.network_expired' | 'join.title_differs'
+  | 'join.network_missing' | 'join.network_year_invalid' | 'join.network_expired' | 'join.title_differs'
   | 'cycle.case_a' | 'cycle.case_b' | 'cycle.case_c' | 'cycle.case_d' | 'cycle.joint_labelling'
   | 'actions.missing' | 'actions.placeholder' | 'actions.unknown_criterion'
   | 'request.invalid_type' | 'request.unknown_field' | 'request.not_an_object' | 'request.too_deep'
+  | 'request.too_large' | 'request.invalid_text' | 'options.invalid'
   | 'internal.error';
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -196,9 +196,10 @@ impl Pass {
         match (self.shape, at) {
             (Shape::Request, At::Key(At::Root, "members")) => Some(MAX_MEMBERS),
             (Shape::Request, At::Key(At::Key(At::Root, "scope"), "sectors")) => Some(MAX_SECTORS),
-            (Shape::Request, At::Key(At::Key(At::Index(At::Key(At::Root, "members"), _), "label"), "sectors")) => {
-                Some(MAX_SECTORS)
-            }
+            (
+                Shape::Request,
+                At::Key(At::Key(At::Index(At::Key(At::Root, "members"), _), "label"), "sectors"),
+            ) => Some(MAX_SECTORS),
             (Shape::Options, At::Key(At::Root, "criteria")) => Some(MAX_CRITERIA),
             _ => None,
         }
@@ -264,7 +265,9 @@ mod tests {
     #[test]
     fn the_total_is_noted_once_and_the_rest_left_out() {
         let (v, excess) = apply(strings(MAX_VALUES + 50), Shape::Request);
-        let Value::Array(items) = v else { panic!("an array") };
+        let Value::Array(items) = v else {
+            panic!("an array")
+        };
         assert_eq!(items.len(), MAX_VALUES - 1);
         assert_eq!(excess.len(), 1);
         assert_eq!(excess[0].over, Over::Total);

@@ -99,6 +99,7 @@ mod dom;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
+pub use budget::{MAX_ACTIONS, MAX_CRITERIA, MAX_MEMBERS, MAX_SECTORS, MAX_STRING, MAX_VALUES};
 pub use options::{Criterion, Date, InvalidDate, Lang, OptionProblems, Options};
 pub use report::{
     Code, CycleCase, CycleMember, CycleOption, CycleSummary, Finding, Mention, Param, Params, Path,
@@ -106,7 +107,6 @@ pub use report::{
 };
 pub use territory::Territory;
 pub use title::{MAX_LENGTH, MENTION};
-pub use budget::{MAX_ACTIONS, MAX_CRITERIA, MAX_MEMBERS, MAX_SECTORS, MAX_STRING, MAX_VALUES};
 pub use value::{Cut, Foreign, JsonError, Value};
 
 use findings::{no_error, Findings};
@@ -210,7 +210,11 @@ fn lone_text(v: Value, name: &str, options: &Options, out: &mut Findings) -> Str
     match kept {
         Value::String(s) => s,
         Value::Foreign(Foreign::InvalidText) => {
-            out.add(Code::RequestInvalidText, Path::root(), vec![("field", name.into())]);
+            out.add(
+                Code::RequestInvalidText,
+                Path::root(),
+                vec![("field", name.into())],
+            );
             String::new()
         }
         _ => String::new(),
@@ -220,7 +224,11 @@ fn lone_text(v: Value, name: &str, options: &Options, out: &mut Findings) -> Str
 /// One `request.too_large` per excess. Within a request, at the path of what
 /// went past its limit; for a value checked apart (`outside`: the options, a
 /// lone title), at `[]`, naming that value.
-pub(crate) fn budget_findings(excess: &[budget::Excess], outside: Option<&str>, out: &mut Findings) {
+pub(crate) fn budget_findings(
+    excess: &[budget::Excess],
+    outside: Option<&str>,
+    out: &mut Findings,
+) {
     for e in excess {
         // A name too long to be a field is not repeated in the message.
         let mut named = e.path.clone();
@@ -232,7 +240,11 @@ pub(crate) fn budget_findings(excess: &[budget::Excess], outside: Option<&str>, 
             Some(name) => name.to_owned() + "." + &named.dotted(),
             None => named.dotted(),
         };
-        let path = if outside.is_some() { Path::root() } else { e.path.clone() };
+        let path = if outside.is_some() {
+            Path::root()
+        } else {
+            e.path.clone()
+        };
         out.add(
             Code::RequestTooLarge,
             path,

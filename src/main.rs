@@ -94,8 +94,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
                 // --lang and --today, when given, win over it.
                 let file = it.next().ok_or("--options takes a JSON file")?;
                 let text = read_input(file)?;
-                let value =
-                    Value::parse(&text).map_err(|e| format!("{file}: not JSON: {e}"))?;
+                let value = Value::parse(&text).map_err(|e| format!("{file}: not JSON: {e}"))?;
                 let read = Options::from_value(&value);
                 options = Options {
                     lang: if lang_given { options.lang } else { read.lang },
@@ -132,7 +131,10 @@ fn read_input(file: &str) -> Result<String, String> {
     // One byte more than allowed tells an oversized input without reading it all.
     let limit = MAX_FILE_BYTES + 1;
     let read = if file == "-" {
-        std::io::stdin().take(limit).read_to_end(&mut bytes).map(|_| ())
+        std::io::stdin()
+            .take(limit)
+            .read_to_end(&mut bytes)
+            .map(|_| ())
     } else {
         std::fs::File::open(file)
             .and_then(|f| f.take(limit).read_to_end(&mut bytes))

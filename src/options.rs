@@ -228,7 +228,13 @@ impl Options {
                 &[]
             }
         };
-        let get = |k: &str| fields.iter().rev().find(|(key, _)| key == k).map(|(_, v)| v);
+        let get = |k: &str| {
+            fields
+                .iter()
+                .rev()
+                .find(|(key, _)| key == k)
+                .map(|(_, v)| v)
+        };
         match get("lang") {
             None | Some(Value::Null) => {}
             Some(Value::String(s)) if s == "fr" => {}
@@ -249,7 +255,12 @@ impl Options {
         let items = match v {
             None | Some(Value::Null) => return,
             Some(Value::Array(items)) => items,
-            Some(other) => return self.problems.unusable.push(("criteria", other.type_name().into())),
+            Some(other) => {
+                return self
+                    .problems
+                    .unusable
+                    .push(("criteria", other.type_name().into()))
+            }
         };
         let mut bad = None;
         for c in items {
@@ -267,7 +278,9 @@ impl Options {
             }
         }
         if let Some(c) = bad {
-            self.problems.unusable.push(("criteria", c.type_name().into()));
+            self.problems
+                .unusable
+                .push(("criteria", c.type_name().into()));
         }
     }
 
@@ -275,7 +288,12 @@ impl Options {
         let fields = match v {
             None | Some(Value::Null) => return,
             Some(Value::Object(fields)) => fields,
-            Some(other) => return self.problems.unusable.push(("messages", other.type_name().into())),
+            Some(other) => {
+                return self
+                    .problems
+                    .unusable
+                    .push(("messages", other.type_name().into()))
+            }
         };
         let mut bad = None;
         for (k, t) in fields {
@@ -285,7 +303,9 @@ impl Options {
             }
         }
         if let Some(t) = bad {
-            self.problems.unusable.push(("messages", t.type_name().into()));
+            self.problems
+                .unusable
+                .push(("messages", t.type_name().into()));
         }
     }
 
@@ -295,7 +315,10 @@ impl Options {
             out.add(
                 Code::OptionsInvalid,
                 Path::root(),
-                vec![("option", (*option).into()), ("found", found.as_str().into())],
+                vec![
+                    ("option", (*option).into()),
+                    ("found", found.as_str().into()),
+                ],
             );
         }
         crate::budget_findings(&self.problems.excess, Some("options"), out);

@@ -70,7 +70,11 @@ fn check_join(req: &Request<'_>, c: i64, out: &mut Findings) {
                 ("campaignYear", c.into()),
                 ("minYear", APPELLATION_CREATED.into()),
             ];
-            let reason = if year < APPELLATION_CREATED { "before_creation" } else { "after_campaign" };
+            let reason = if year < APPELLATION_CREATED {
+                "before_creation"
+            } else {
+                "after_campaign"
+            };
             params.push(("reason", reason.into()));
             out.add(
                 Code::JoinNetworkYearInvalid,

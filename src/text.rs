@@ -46,9 +46,7 @@ pub(crate) fn grapheme_count(s: &str) -> i64 {
     let mut prev: Option<char> = None;
     for (i, c) in s.char_indices() {
         let control = is_boundary_control(c);
-        let cut = control
-            || run_chars == SEGMENT_RUN
-            || (simple(c) && prev.is_some_and(simple));
+        let cut = control || run_chars == SEGMENT_RUN || (simple(c) && prev.is_some_and(simple));
         if cut && run_chars > 0 {
             n += segmented_run(&s[run.clone()]);
             run_chars = 0;
@@ -306,24 +304,51 @@ mod tests {
     fn cutting_at_sure_boundaries_counts_as_the_segmenter_does() {
         use unicode_segmentation::UnicodeSegmentation;
         let pieces = [
-            "a", "é", "e\u{301}", "🌲", "👩\u{200d}🔧", "🇫🇷", "\r\n", "\n", "\u{2028}", "\u{200b}",
-            "ก\u{e33}", "한", "\u{1100}\u{1161}", " ", "’", "\u{a0}", "\u{308}", "\u{200d}",
+            "a",
+            "é",
+            "e\u{301}",
+            "🌲",
+            "👩\u{200d}🔧",
+            "🇫🇷",
+            "\r\n",
+            "\n",
+            "\u{2028}",
+            "\u{200b}",
+            "ก\u{e33}",
+            "한",
+            "\u{1100}\u{1161}",
+            " ",
+            "’",
+            "\u{a0}",
+            "\u{308}",
+            "\u{200d}",
         ];
         // Every sequence of three pieces, and each piece repeated up to a run.
         for a in pieces {
             for b in pieces {
                 for c in pieces {
                     let s = [a, b, c].concat();
-                    assert_eq!(grapheme_count(&s), s.graphemes(true).count() as i64, "{s:?}");
+                    assert_eq!(
+                        grapheme_count(&s),
+                        s.graphemes(true).count() as i64,
+                        "{s:?}"
+                    );
                 }
             }
             let long = a.repeat(SEGMENT_RUN / a.chars().count());
-            assert_eq!(grapheme_count(&long), long.graphemes(true).count() as i64, "{a:?} repeated");
+            assert_eq!(
+                grapheme_count(&long),
+                long.graphemes(true).count() as i64,
+                "{a:?} repeated"
+            );
         }
         // Past a run with no sure boundary inside, at most one more per run.
         let hostile = "👩\u{200d}🔧".repeat(2_000);
         let (n, exact) = (grapheme_count(&hostile), 2_000);
-        assert!((exact..=exact + 6_000 / SEGMENT_RUN as i64 + 1).contains(&n), "{n}");
+        assert!(
+            (exact..=exact + 6_000 / SEGMENT_RUN as i64 + 1).contains(&n),
+            "{n}"
+        );
     }
 
     #[test]

@@ -135,7 +135,7 @@ impl Foreign {
 impl Value {
     /// Reads standard JSON.
     ///
-    /// Containers nested deeper than [`MAX_PARSE_DEPTH`] are skipped and
+    /// Containers nested deeper than 40 levels are skipped and
     /// become [`Foreign::TooDeep`]: depth is reported by the validator, not
     /// refused here.
     ///
@@ -583,7 +583,9 @@ impl<'a> Parser<'a> {
             self.pos += 2;
             let low = self.hex4()?;
             if (0xDC00..0xE000).contains(&low) {
-                return Ok(char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)));
+                return Ok(char::from_u32(
+                    0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00),
+                ));
             }
             self.pos = save;
         }
@@ -644,16 +646,29 @@ mod tests {
     #[test]
     fn numbers_are_read_exactly() {
         // The nearest f64, as JSON.parse gives it: only a whole number is one.
-        for text in ["2026.0000000000002", "2025.9999999999998", "5e-324", "-5e-324", "0.1"] {
+        for text in [
+            "2026.0000000000002",
+            "2025.9999999999998",
+            "5e-324",
+            "-5e-324",
+            "0.1",
+        ] {
             assert!(
                 matches!(Value::parse(text), Ok(Value::Number(n)) if n.fract() != 0.0),
                 "{text} is no integer"
             );
         }
-        for (text, n) in [("2026.00000000000000001", 2026.0), ("20.26e2", 2026.0), ("-0", 0.0)] {
+        for (text, n) in [
+            ("2026.00000000000000001", 2026.0),
+            ("20.26e2", 2026.0),
+            ("-0", 0.0),
+        ] {
             assert_eq!(Value::parse(text), Ok(Value::Number(n)), "{text}");
         }
-        assert_eq!(Value::parse("9007199254740993"), Ok(Value::Number(9007199254740992.0)));
+        assert_eq!(
+            Value::parse("9007199254740993"),
+            Ok(Value::Number(9007199254740992.0))
+        );
     }
 
     #[test]

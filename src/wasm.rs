@@ -25,7 +25,11 @@ pub fn validate_json(request_json: &str, options_json: &str) -> String {
     if request_json == "\"__ldm_force_panic__\"" {
         panic!("panic forced by the test hook");
     }
-    validate(&Request::from_value(host(request_json)), &options(options_json)).to_json()
+    validate(
+        &Request::from_value(host(request_json)),
+        &options(options_json),
+    )
+    .to_json()
 }
 
 /// `checkTitle`: `{ valid, findings, title }` as JSON.
@@ -43,7 +47,11 @@ pub fn check_uai_json(uai_json: &str, options_json: &str) -> String {
 /// `cycleCase`: the cycle block of SPEC §4, as JSON.
 #[wasm_bindgen(js_name = cycleJson)]
 pub fn cycle_json(request_json: &str, options_json: &str) -> String {
-    crate::cycle(&Request::from_value(host(request_json)), &options(options_json)).to_json()
+    crate::cycle(
+        &Request::from_value(host(request_json)),
+        &options(options_json),
+    )
+    .to_json()
 }
 
 /// The crate version.

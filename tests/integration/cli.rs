@@ -696,15 +696,28 @@ fn options_from_a_file_are_the_host_pages_options() {
     let report = parse_stdout(&r);
     let found = codes(&report);
     assert!(found.contains(&"actions.missing".to_owned()), "{found:?}");
-    assert!(found.contains(&"actions.unknown_criterion".to_owned()), "{found:?}");
-    assert!(r.stdout.contains("Describe the actions"), "English messages");
+    assert!(
+        found.contains(&"actions.unknown_criterion".to_owned()),
+        "{found:?}"
+    );
+    assert!(
+        r.stdout.contains("Describe the actions"),
+        "English messages"
+    );
     // An option that cannot be used is a warning in the report, not a refusal.
     let bad = TempFile::new(br#"{"today": "2026-02-31"}"#);
     let r = run(&["check", req.path(), "--options", bad.path(), "--json"]);
     assert_eq!(r.code, Some(0));
     assert!(codes(&parse_stdout(&r)).contains(&"options.invalid".to_owned()));
     // --lang wins over the file.
-    let r = run(&["check", req.path(), "--options", options.path(), "--lang", "fr"]);
+    let r = run(&[
+        "check",
+        req.path(),
+        "--options",
+        options.path(),
+        "--lang",
+        "fr",
+    ]);
     assert!(r.stdout.contains("Décrivez"), "{}", r.stdout);
     let not_json = TempFile::new(b"{lang: en}");
     assert_one_line_reason(&run(&["check", req.path(), "--options", not_json.path()]));

@@ -113,7 +113,9 @@ fn a_million_members_cost_what_five_hundred_do() {
 
 #[test]
 fn filieres_at_the_limit_against_a_hundred_members() {
-    let sectors: Vec<Value> = (0..MAX_SECTORS).map(|i| text(&format!("filière {i}"))).collect();
+    let sectors: Vec<Value> = (0..MAX_SECTORS)
+        .map(|i| text(&format!("filière {i}")))
+        .collect();
     let mut partial = sectors.clone();
     partial.pop();
     let with = |s: &[Value]| {
@@ -135,7 +137,10 @@ fn filieres_at_the_limit_against_a_hundred_members() {
 
     let mut over = sectors;
     over.push(text("filière en trop"));
-    let report = check(obj(vec![("scope", scope(over)), ("members", Value::Array(members))]));
+    let report = check(obj(vec![
+        ("scope", scope(over)),
+        ("members", Value::Array(members)),
+    ]));
     assert_eq!(too_large(&report), [("scope.sectors".into(), 100, 101)]);
     assert_eq!(count(&report, Code::ScopeSectorNotCommon), 1);
 }
@@ -143,9 +148,15 @@ fn filieres_at_the_limit_against_a_hundred_members() {
 #[test]
 fn a_member_label_list_has_the_same_limit() {
     let sectors: Vec<Value> = (0..=MAX_SECTORS).map(|i| text(&format!("f{i}"))).collect();
-    let m = obj(vec![("label", obj(vec![("sectors", Value::Array(sectors))]))]);
+    let m = obj(vec![(
+        "label",
+        obj(vec![("sectors", Value::Array(sectors))]),
+    )]);
     let report = check(obj(vec![("members", Value::Array(vec![m]))]));
-    assert_eq!(too_large(&report), [("members.0.label.sectors".into(), 100, 101)]);
+    assert_eq!(
+        too_large(&report),
+        [("members.0.label.sectors".into(), 100, 101)]
+    );
 }
 
 #[test]
@@ -203,7 +214,10 @@ fn a_key_at_the_limit_and_one_over() {
     // The field is left out: not reported as unknown on top.
     assert!(!report.has(Code::RequestUnknownField));
     // The message does not repeat a name that long.
-    let f = report.findings.iter().find(|f| f.code == Code::RequestTooLarge);
+    let f = report
+        .findings
+        .iter()
+        .find(|f| f.code == Code::RequestTooLarge);
     assert!(f.is_some_and(|f| f.message.len() < 300));
 }
 
@@ -234,7 +248,12 @@ fn a_shared_sub_object_counts_once_per_place() {
 fn criteria_at_the_limit_and_one_over() {
     let criteria = |n: usize| {
         let list = (0..n)
-            .map(|i| obj(vec![("id", text(&format!("k{i}"))), ("label", text("critère"))]))
+            .map(|i| {
+                obj(vec![
+                    ("id", text(&format!("k{i}"))),
+                    ("label", text("critère")),
+                ])
+            })
             .collect();
         Options::from_value(&obj(vec![
             ("today", text("2026-10-01")),
@@ -248,7 +267,10 @@ fn criteria_at_the_limit_and_one_over() {
     let report = validate(&request(), &criteria(MAX_CRITERIA + 1));
     assert_eq!(too_large(&report), [(String::new(), 200, 201)]);
     assert_eq!(count(&report, Code::ActionsMissing), MAX_CRITERIA);
-    let f = report.findings.iter().find(|f| f.code == Code::RequestTooLarge);
+    let f = report
+        .findings
+        .iter()
+        .find(|f| f.code == Code::RequestTooLarge);
     assert!(f.is_some_and(|f| f.message.contains("options.criteria")));
 }
 
