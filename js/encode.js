@@ -25,6 +25,7 @@ export const LIMITS = Object.freeze({
   criteria: 200,
   string: 20000,
   values: 20000,
+  text: 500000,
 });
 
 // The Rust reader's own depth (MAX_PARSE_DEPTH): deeper than the validator's
@@ -87,7 +88,7 @@ const lossy = (s) =>
  * `shape` is 'request' or 'options' (which limits apply).
  */
 export function encode(value, shape = 'request') {
-  const st = { count: 0, spent: false, ancestors: [], keys: null };
+  const st = { count: 0, units: 0, spent: false, ancestors: [], keys: null };
   let text;
   try {
     text = top(value, shape === 'options' ? OPTIONS : ROOT, st);
@@ -149,7 +150,7 @@ function write(v, where, depth, st) {
   if (!count(st)) return '@too_large';
   switch (typeof v) {
     case 'string':
-      return string(v);
+      return string(v, st);
     case 'number':
       return Number.isFinite(v) ? String(v) : 'null';
     case 'boolean':
@@ -172,10 +173,27 @@ function count(st) {
   return true;
 }
 
-function string(s) {
+function string(s, st) {
   if (!wellFormed(s)) return '@invalid_text';
-  if (s.length <= LIMITS.string) return JSON.stringify(s);
-  return `@cut(${s.length})` + JSON.stringify(cut(s, LIMITS.string));
+  const long = s.length > LIMITS.string;
+  const kept = long ? cut(s, LIMITS.string) : s;
+  return (long ? `@cut(${s.length})` : '') + JSON.stringify(text(kept, st));
+}
+
+/**
+ * Counts a text against the total of all texts. Past it, only enough is
+ * sent for the Rust side to see the total spent (it then keeps nothing
+ * more), and nothing more is read.
+ */
+function text(s, st) {
+  const room = LIMITS.text - st.units;
+  if (s.length <= room) {
+    st.units += s.length;
+    return s;
+  }
+  st.spent = true;
+  const code = s.charCodeAt(room);
+  return s.slice(0, code >= 0xd800 && code < 0xdc00 ? room + 2 : room + 1);
 }
 
 /** The first `n` UTF-16 units of `s`, never half a character. */
@@ -231,8 +249,8 @@ function object(v, where, depth, st) {
     } else {
       const item = prepare(read(v, key), key);
       if (item === NOTHING) continue;
-      const name = wellFormed(key) ? key : placeholder(key, st);
-      field = JSON.stringify(name) + ':' + write(item, childOf(where, key, false), depth + 1, st);
+      const name = text(wellFormed(key) ? key : placeholder(key, st), st);
+      field = JSON.stringify(name) + ':' + (st.spent ? 'null' : write(item, childOf(where, key, false), depth + 1, st));
     }
     out += (first ? '' : ',') + field;
     first = false;

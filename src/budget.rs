@@ -29,6 +29,11 @@ pub const MAX_CRITERIA: usize = 200;
 pub const MAX_STRING: usize = 20_000;
 /// Values in all: objects, arrays and scalars.
 pub const MAX_VALUES: usize = 20_000;
+/// UTF-16 units of all the strings and field names together. SPEC §5.6 caps
+/// each string and the count of values, which alone would still let
+/// 20 000 strings of 20 000 units through (400 million units, far past the
+/// 32 MB the wasm may use); a real request holds a few thousand.
+pub const MAX_TEXT: usize = 500_000;
 
 /// What went past its limit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,6 +48,8 @@ pub(crate) enum Over {
     Key,
     /// The whole input, by its values: what comes after is left out.
     Total,
+    /// The whole input, by the length of all its texts: what comes after is left out.
+    AllText,
 }
 
 impl Over {
@@ -53,6 +60,7 @@ impl Over {
             Over::Text => "text",
             Over::Key => "key",
             Over::Total => "total",
+            Over::AllText => "all_text",
         }
     }
 }
@@ -78,6 +86,8 @@ pub(crate) fn apply(value: Value, shape: Shape) -> (Value, Vec<Excess>) {
     let mut pass = Pass {
         shape,
         count: 0,
+        units: 0,
+        spent: false,
         excess: Vec::new(),
     };
     let kept = pass.fit(value, At::Root, 0).unwrap_or(Value::Null);
@@ -86,7 +96,12 @@ pub(crate) fn apply(value: Value, shape: Shape) -> (Value, Vec<Excess>) {
 
 struct Pass {
     shape: Shape,
+    /// Values kept so far.
     count: usize,
+    /// UTF-16 units of the texts kept so far.
+    units: usize,
+    /// A total ran out: nothing more is kept.
+    spent: bool,
     excess: Vec<Excess>,
 }
 
@@ -100,8 +115,12 @@ impl Pass {
             }
             v => (v, None),
         };
+        if self.spent {
+            return None;
+        }
         if self.count == MAX_VALUES {
             self.note(At::Root, Over::Total, MAX_VALUES, MAX_VALUES + 1);
+            self.spent = true;
             return None;
         }
         self.count += 1;
@@ -111,7 +130,13 @@ impl Pass {
             return Some(Value::Foreign(Foreign::TooDeep));
         }
         Some(match value {
-            Value::String(s) => Value::String(self.text(s, found, at)),
+            Value::String(s) => {
+                let s = self.text(s, found, at);
+                if !self.take_text(utf16_len(&s)) {
+                    return None;
+                }
+                Value::String(s)
+            }
             Value::Array(items) => Value::Array(self.array(items, found, at, depth)),
             Value::Object(fields) => Value::Object(self.object(fields, found, at, depth)),
             other => other,
@@ -119,14 +144,23 @@ impl Pass {
     }
 
     fn note(&mut self, at: At<'_>, over: Over, limit: usize, found: usize) {
-        if over != Over::Total || !self.excess.iter().any(|e| e.over == Over::Total) {
-            self.excess.push(Excess {
-                path: at.path(),
-                over,
-                limit,
-                found,
-            });
+        self.excess.push(Excess {
+            path: at.path(),
+            over,
+            limit,
+            found,
+        });
+    }
+
+    /// Counts `units` of text against the total; false once it is spent.
+    fn take_text(&mut self, units: usize) -> bool {
+        if self.units + units > MAX_TEXT {
+            self.note(At::Root, Over::AllText, MAX_TEXT, MAX_TEXT + 1);
+            self.spent = true;
+            return false;
         }
+        self.units += units;
+        true
     }
 
     fn text(&mut self, s: String, found: Option<usize>, at: At<'_>) -> String {
@@ -174,6 +208,9 @@ impl Pass {
         }
         let mut kept = Vec::with_capacity(fields.len());
         for (key, value) in fields {
+            if self.spent {
+                break;
+            }
             let key_found = match &value {
                 Value::Cut(cut) if cut.key => Some(cut.found),
                 _ => None,
@@ -182,6 +219,9 @@ impl Pass {
             if key_len > MAX_STRING {
                 self.note(At::Key(&at, &key), Over::Key, MAX_STRING, key_len);
                 continue;
+            }
+            if !self.take_text(key_len) {
+                break;
             }
             match self.fit(value, At::Key(&at, &key), depth + 1) {
                 Some(v) => kept.push((key, v)),
@@ -260,6 +300,19 @@ mod tests {
         assert_eq!(excess.len(), 1);
         assert_eq!((excess[0].over, excess[0].found), (Over::List, 7_000));
         assert_eq!(excess[0].path.dotted(), "scope.sectors");
+    }
+
+    #[test]
+    fn texts_have_a_total_too() {
+        let long = Value::String("a".repeat(MAX_STRING));
+        let n = MAX_TEXT / MAX_STRING;
+        let (v, excess) = apply(Value::Array(vec![long; n + 5]), Shape::Request);
+        let Value::Array(items) = v else {
+            panic!("an array")
+        };
+        assert_eq!(items.len(), n);
+        assert_eq!(excess.len(), 1);
+        assert_eq!((excess[0].over, excess[0].limit), (Over::AllText, MAX_TEXT));
     }
 
     #[test]

@@ -99,7 +99,9 @@ mod dom;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use budget::{MAX_ACTIONS, MAX_CRITERIA, MAX_MEMBERS, MAX_SECTORS, MAX_STRING, MAX_VALUES};
+pub use budget::{
+    MAX_ACTIONS, MAX_CRITERIA, MAX_MEMBERS, MAX_SECTORS, MAX_STRING, MAX_TEXT, MAX_VALUES,
+};
 pub use options::{Criterion, Date, InvalidDate, Lang, OptionProblems, Options};
 pub use report::{
     Code, CycleCase, CycleMember, CycleOption, CycleSummary, Finding, Mention, Param, Params, Path,

@@ -383,6 +383,10 @@ fn templates(code: Code, p: &Params) -> (&'static str, &'static str) {
             "La demande contient plus de {limit} valeurs : c'est plus qu'un formulaire n'en produit. La suite n'est pas vérifiée ; allégez la demande.",
             "The request holds more than {limit} values, more than a form produces. The rest is not checked; make the request smaller.",
         ),
+        RequestTooLarge if is(p, "what", "all_text") => (
+            "Les textes de la demande comptent plus de {limit} caractères en tout : c'est plus qu'un formulaire n'en produit. La suite n'est pas vérifiée ; allégez la demande.",
+            "The texts of the request hold more than {limit} characters in all, more than a form produces. The rest is not checked; make the request smaller.",
+        ),
         RequestTooLarge if is(p, "what", "key") => (
             "Un nom de champ de « {field} » compte {found} caractères : la limite est de {limit}. Ce champ est ignoré.",
             "A field name in « {field} » has {found} characters: the limit is {limit}. That field is ignored.",

@@ -6,7 +6,7 @@
 
 use ldm_reseau::{
     check_title, check_uai, validate, Code, Date, Options, Report, Request, Value, MAX_ACTIONS,
-    MAX_CRITERIA, MAX_MEMBERS, MAX_SECTORS, MAX_STRING, MAX_VALUES,
+    MAX_CRITERIA, MAX_MEMBERS, MAX_SECTORS, MAX_STRING, MAX_TEXT, MAX_VALUES,
 };
 
 fn options() -> Options {
@@ -230,6 +230,21 @@ fn the_total_at_the_limit_and_one_value_over() {
     let report = check(obj(vec![("extra", items(MAX_VALUES - 1))]));
     assert_eq!(too_large(&report), [(String::new(), 20_000, 20_001)]);
     // The rest is still checked: the title is missing.
+    assert!(report.has(Code::TitleMissing));
+}
+
+#[test]
+fn all_the_texts_at_their_limit_and_one_unit_over() {
+    // The key « extra » is 5 units; then 25 strings fill the rest exactly.
+    let strings = |last: usize| {
+        let mut items = vec![Value::String("a".repeat(MAX_STRING)); 24];
+        items.push(Value::String("a".repeat(last)));
+        obj(vec![("extra", Value::Array(items))])
+    };
+    let at = MAX_TEXT - 5 - 24 * MAX_STRING;
+    assert_eq!(too_large(&check(strings(at))), []);
+    let report = check(strings(at + 1));
+    assert_eq!(too_large(&report), [(String::new(), 500_000, 500_001)]);
     assert!(report.has(Code::TitleMissing));
 }
 

@@ -29,6 +29,14 @@ function nativeTool() {
 const bases = JSON.parse(readFileSync(join(root, 'tests', 'cases', 'bases.json'), 'utf8')).bases;
 const base = () => structuredClone(bases.geographic);
 
+/** UTF-16 units of all the texts of a JSON tree, field names included. */
+const units = (v) =>
+  typeof v === 'string'
+    ? v.length
+    : v !== null && typeof v === 'object'
+      ? Object.entries(v).reduce((n, [k, x]) => n + (Array.isArray(v) ? 0 : k.length) + units(x), 0)
+      : 0;
+
 /** Values in a JSON tree, as the budget counts them: each once per place. */
 const values = (v) =>
   1 + (v !== null && typeof v === 'object' ? Object.values(v).reduce((n, x) => n + values(x), 0) : 0);
@@ -62,6 +70,11 @@ function edges() {
   // The base and the `extra` list itself, then items up to the limit, and one more.
   const room = 20000 - values(base()) - 1;
   for (const n of [room, room + 1]) add(`${n} items past the base: the total ${n === room ? 'at' : 'one over'} its limit`, (r) => (r.extra = new Array(n).fill(0)));
+  // All the texts together: 24 full strings, then one that fills the rest, and one unit more.
+  const left = 500000 - units(base()) - 'extra'.length - 24 * 20000;
+  for (const n of [left, left + 1]) {
+    add(`texts of ${n === left ? 'exactly' : 'one unit over'} the total`, (r) => (r.extra = [...new Array(24).fill('t'.repeat(20000)), '🌲'.repeat(n / 2) + 'x'.repeat(n % 2)]));
+  }
   for (const n of [200, 201]) {
     add(`${n} criteria`, () => {}, { ...TODAY, criteria: Array.from({ length: n }, (_, i) => ({ id: `k${i}`, label: 'x' })) });
   }

@@ -271,6 +271,11 @@ export const CLASSES = [
     expect: (r) => [...tooLarge(r, 'title', 20000, 20_000_000), ...hasNot(r, 'request.unknown_field')],
   },
   {
+    name: '20 000 texts of 20 000 units (one string, shared): 400 million units in all',
+    make: () => ({ request: { ...base(), extra: new Array(20_000).fill('a'.repeat(20_000)) } }),
+    expect: (r) => tooLarge(r, '', 500_000, 500_001),
+  },
+  {
     name: 'nesting 100 000 levels deep, and a cycle',
     make: () => {
       const req = { ...base(), ...deep(100_000) };
