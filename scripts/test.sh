@@ -4,7 +4,7 @@
 # browser tests (Debian's Chromium driven by playwright-core).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
 step() { printf '\n== %s ==\n' "$*"; }
 
 step "setup"
