@@ -14,7 +14,7 @@ const hooks = process.argv.includes('--test-hooks');
 const dist = hooks ? join(root, 'target', 'dist-test-hooks') : join(root, 'dist');
 const pkg = join(root, 'target', hooks ? 'pkg-test-hooks' : 'pkg');
 const bin = join(root, 'node_modules', '.bin');
-const cargoBin = join(process.env.CARGO_HOME || join(process.env.HOME || "", ".cargo"), "bin");
+const cargoBin = join(process.env.CARGO_HOME || join(process.env.HOME || '', '.cargo'), 'bin');
 const env = { ...process.env, PATH: `${bin}:${cargoBin}:${process.env.PATH}` };
 if (hooks) env.CARGO_TARGET_DIR = join(root, 'target', 'test-hooks');
 
