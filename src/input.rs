@@ -6,26 +6,12 @@
 //! fires too (SPEC §5 conventions). It never reads deeper than the model does.
 
 use crate::findings::Findings;
+use crate::model::{
+    At, LABEL_FIELDS, MAX_DEPTH, MEMBER_FIELDS, NETWORK_FIELDS, REQUEST_FIELDS, SCOPE_FIELDS,
+    TERRITORY_FIELDS,
+};
 use crate::report::{Code, Path, Seg};
-use crate::Value;
-
-/// The fields of each object of the model, in SPEC §3 order. They decide
-/// which fields are unknown and the order of findings in the report.
-pub(crate) const REQUEST_FIELDS: &[&str] = &[
-    "kind",
-    "title",
-    "scope",
-    "campusAvailable",
-    "campaignYear",
-    "members",
-    "jointActions",
-    "existingNetwork",
-];
-const SCOPE_FIELDS: &[&str] = &["type", "sectors", "territory"];
-const TERRITORY_FIELDS: &[&str] = &["level", "code", "name"];
-const MEMBER_FIELDS: &[&str] = &["uai", "name", "label"];
-const LABEL_FIELDS: &[&str] = &["status", "lastDecisionYear", "sectors", "title"];
-const NETWORK_FIELDS: &[&str] = &["title", "attributedYear"];
+use crate::value::{Foreign, Value};
 
 /// What a request is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -88,37 +74,6 @@ pub(crate) struct Member<'a> {
 pub(crate) struct Network<'a> {
     pub title: Option<&'a str>,
     pub attributed_year: Option<i64>,
-}
-
-/// Where the reader is, as a chain on the stack: a [`Path`] is only built
-/// when a finding needs one.
-#[derive(Clone, Copy)]
-pub(crate) enum At<'a> {
-    Root,
-    Key(&'a At<'a>, &'a str),
-    Index(&'a At<'a>, usize),
-}
-
-impl At<'_> {
-    pub(crate) fn path(&self) -> Path {
-        let mut segs = Vec::new();
-        self.push(&mut segs);
-        Path(segs)
-    }
-
-    fn push(&self, segs: &mut Vec<Seg>) {
-        match self {
-            At::Root => {}
-            At::Key(parent, k) => {
-                parent.push(segs);
-                segs.push(Seg::Key((*k).to_owned()));
-            }
-            At::Index(parent, i) => {
-                parent.push(segs);
-                segs.push(Seg::Index(*i));
-            }
-        }
-    }
 }
 
 /// Reads the request object `fields`; reports wrong types and unknown fields.
@@ -192,7 +147,7 @@ type Scope<'a> = (
 
 impl Reader<'_> {
     fn wrong_type(&mut self, found: &Value, expected: &'static str, path: Path) {
-        if let Value::Foreign(crate::Foreign::InvalidText) = found {
+        if let Value::Foreign(Foreign::InvalidText) = found {
             let field = path.dotted();
             self.out.add(
                 Code::RequestInvalidText,
@@ -488,7 +443,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 pub(crate) fn too_deep(v: &Value) -> Option<Path> {
     // Nearly every request is shallow: find out cheaply before anything else.
     fn any_deep(v: &Value, level: usize) -> bool {
-        if level > crate::MAX_DEPTH || matches!(v, Value::Foreign(crate::Foreign::TooDeep)) {
+        if level > MAX_DEPTH || matches!(v, Value::Foreign(Foreign::TooDeep)) {
             return true;
         }
         match v {
@@ -500,7 +455,7 @@ pub(crate) fn too_deep(v: &Value) -> Option<Path> {
     // The same, counting only what the request holds: of a repeated key,
     // only the last value (the others are shadowed, as in JSON.parse).
     fn deep(v: &Value, level: usize) -> bool {
-        if level > crate::MAX_DEPTH || matches!(v, Value::Foreign(crate::Foreign::TooDeep)) {
+        if level > MAX_DEPTH || matches!(v, Value::Foreign(Foreign::TooDeep)) {
             return true;
         }
         match v {
@@ -515,7 +470,7 @@ pub(crate) fn too_deep(v: &Value) -> Option<Path> {
     let mut path = Vec::new();
     let mut cur = v;
     let mut level = 1;
-    while level <= crate::MAX_DEPTH && !matches!(cur, Value::Foreign(crate::Foreign::TooDeep)) {
+    while level <= MAX_DEPTH && !matches!(cur, Value::Foreign(Foreign::TooDeep)) {
         let next = match cur {
             Value::Array(items) => items
                 .iter()
@@ -547,79 +502,4 @@ fn effective(fields: &[(String, Value)]) -> impl Iterator<Item = &(String, Value
         .enumerate()
         .filter(move |(i, (k, _))| last.get(k.as_str()) == Some(i))
         .map(|(_, f)| f)
-}
-
-/// The objects of the model, for ordering findings.
-#[derive(Clone, Copy)]
-enum Shape {
-    Fields(Object),
-    Members,
-    Actions,
-    Leaf,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Object {
-    Request,
-    Scope,
-    Territory,
-    Member,
-    Label,
-    Network,
-}
-
-impl Object {
-    fn fields(self) -> &'static [&'static str] {
-        match self {
-            Object::Request => REQUEST_FIELDS,
-            Object::Scope => SCOPE_FIELDS,
-            Object::Territory => TERRITORY_FIELDS,
-            Object::Member => MEMBER_FIELDS,
-            Object::Label => LABEL_FIELDS,
-            Object::Network => NETWORK_FIELDS,
-        }
-    }
-
-    fn child(self, key: &str) -> Shape {
-        match (self, key) {
-            (Object::Request, "scope") => Shape::Fields(Object::Scope),
-            (Object::Request, "members") => Shape::Members,
-            (Object::Request, "jointActions") => Shape::Actions,
-            (Object::Request, "existingNetwork") => Shape::Fields(Object::Network),
-            (Object::Scope, "territory") => Shape::Fields(Object::Territory),
-            (Object::Member, "label") => Shape::Fields(Object::Label),
-            _ => Shape::Leaf,
-        }
-    }
-}
-
-/// One step of a sort key: known names by rank, then unknown ones by name.
-pub(crate) type Rank = (u8, usize, String);
-
-/// The sort key of a path: known fields by their SPEC §3 rank, unknown ones
-/// after them by name, list items by index; `jointActions` ids follow the
-/// criteria list. The whole request (`[]`) sorts after everything.
-pub(crate) fn sort_key(path: &Path, criteria: &[&str]) -> (bool, Vec<Rank>) {
-    fn ranked(order: &[&str], k: &str) -> Rank {
-        match order.iter().position(|f| *f == k) {
-            Some(r) => (0, r, String::new()),
-            None => (1, 0, k.to_owned()),
-        }
-    }
-    let mut shape = Shape::Fields(Object::Request);
-    let mut key = Vec::with_capacity(path.0.len());
-    for seg in &path.0 {
-        let (rank, next) = match (seg, shape) {
-            (Seg::Index(i), Shape::Members) => {
-                ((0, *i, String::new()), Shape::Fields(Object::Member))
-            }
-            (Seg::Index(i), _) => ((0, *i, String::new()), Shape::Leaf),
-            (Seg::Key(k), Shape::Fields(obj)) => (ranked(obj.fields(), k), obj.child(k)),
-            (Seg::Key(k), Shape::Actions) => (ranked(criteria, k), Shape::Leaf),
-            (Seg::Key(k), _) => (ranked(&[], k), Shape::Leaf),
-        };
-        key.push(rank);
-        shape = next;
-    }
-    (path.0.is_empty(), key)
 }

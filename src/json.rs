@@ -1,7 +1,7 @@
 //! A small JSON writer: reports leave the crate as JSON text (CLI, wasm
 //! boundary), written by hand so that no serializer ships in the wasm.
 
-use crate::Value;
+use crate::value::Value;
 
 /// Appends `s` as a JSON string literal.
 pub(crate) fn write_str(out: &mut String, s: &str) {

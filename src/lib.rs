@@ -75,46 +75,43 @@
 
 #![warn(missing_docs)]
 
-mod actions;
+// Infrastructure: the input and its budget, the request model, text and
+// platform helpers, the territories table, the report and its words.
 mod budget;
-mod cycle;
 mod findings;
 mod input;
 mod json;
-mod members;
 mod messages;
+mod model;
 mod options;
 mod platform;
 mod report;
-mod request;
-mod scope;
 mod territory;
 mod text;
-mod title;
 mod uai;
 mod value;
 
+// The rules of SPEC §5, one module per part of the form.
+mod rules;
+
+// The thin layers over the core: the wasm API and the form binding.
 #[cfg(target_arch = "wasm32")]
-mod dom;
-#[cfg(target_arch = "wasm32")]
-mod wasm;
+mod bind;
 
 pub use budget::{
     MAX_ACTIONS, MAX_CRITERIA, MAX_MEMBERS, MAX_SECTORS, MAX_STRING, MAX_TEXT, MAX_VALUES,
 };
+pub use model::MAX_DEPTH;
 pub use options::{Criterion, Date, InvalidDate, Lang, OptionProblems, Options};
 pub use report::{
     Code, CycleCase, CycleMember, CycleOption, CycleSummary, Finding, Mention, Param, Params, Path,
     Position, Report, Review, Seg, Severity, TitleCheck, TitleSummary, UaiCheck,
 };
+pub use rules::{MAX_LENGTH, MENTION};
 pub use territory::Territory;
-pub use title::{MAX_LENGTH, MENTION};
 pub use value::{Cut, Foreign, JsonError, Value};
 
 use findings::{no_error, Findings};
-
-/// The deepest nesting a request may have (the request object is level 1).
-pub const MAX_DEPTH: usize = 32;
 
 /// A request as received: any JSON value (SPEC §3).
 ///
@@ -169,7 +166,7 @@ impl Request {
 pub fn validate(request: &Request, options: &Options) -> Report {
     let mut out = Findings::new();
     options.report_into(&mut out);
-    budget_findings(&request.excess, None, &mut out);
+    budget::report(&request.excess, None, &mut out);
     let Value::Object(fields) = &request.value else {
         out.add(
             Code::RequestNotAnObject,
@@ -179,8 +176,8 @@ pub fn validate(request: &Request, options: &Options) -> Report {
         return finish(
             out,
             options,
-            title::check(Some(""), None, &mut Findings::new()),
-            empty_cycle(options.year()),
+            rules::title_alone("", &mut Findings::new()),
+            rules::empty_cycle(options.year()),
         );
     };
     if let Some(path) = input::too_deep(&request.value) {
@@ -193,13 +190,7 @@ pub fn validate(request: &Request, options: &Options) -> Report {
     }
     let req = input::read(fields, &mut out);
     let c = req.campaign_year.unwrap_or_else(|| options.year());
-    let kind = request::check(&req, c, &mut out);
-    let facts = members::check(&req, kind, c, &mut out);
-    let perimeter = scope::check(&req, &facts, &mut out);
-    let title = title::check(req.title, perimeter, &mut out);
-    let network_year = request::network_year(&req, c);
-    let cycle = cycle::compute(kind, network_year, &facts, c, &mut out);
-    actions::check(&req, &options.criteria_list(), &mut out);
+    let (title, cycle) = rules::run(&req, c, options, &mut out);
     finish(out, options, title, cycle)
 }
 
@@ -208,7 +199,7 @@ pub fn validate(request: &Request, options: &Options) -> Report {
 fn lone_text(v: Value, name: &str, options: &Options, out: &mut Findings) -> String {
     options.report_into(out);
     let (kept, excess) = budget::apply(v, budget::Shape::Request);
-    budget_findings(&excess, Some(name), out);
+    budget::report(&excess, Some(name), out);
     match kept {
         Value::String(s) => s,
         Value::Foreign(Foreign::InvalidText) => {
@@ -223,44 +214,6 @@ fn lone_text(v: Value, name: &str, options: &Options, out: &mut Findings) -> Str
     }
 }
 
-/// One `request.too_large` per excess. Within a request, at the path of what
-/// went past its limit; for a value checked apart (`outside`: the options, a
-/// lone title), at `[]`, naming that value.
-pub(crate) fn budget_findings(
-    excess: &[budget::Excess],
-    outside: Option<&str>,
-    out: &mut Findings,
-) {
-    for e in excess {
-        // A name too long to be a field is not repeated in the message.
-        let mut named = e.path.clone();
-        if e.over == budget::Over::Key {
-            named.0.pop();
-        }
-        let field = match outside {
-            Some(name) if named.0.is_empty() => name.to_owned(),
-            Some(name) => name.to_owned() + "." + &named.dotted(),
-            None => named.dotted(),
-        };
-        let path = if outside.is_some() {
-            Path::root()
-        } else {
-            e.path.clone()
-        };
-        out.add(
-            Code::RequestTooLarge,
-            path,
-            vec![
-                ("field", field.into()),
-                ("what", e.over.name().into()),
-                ("limit", (e.limit as i64).into()),
-                ("found", (e.found as i64).into()),
-                ("excess", (e.found.saturating_sub(e.limit) as i64).into()),
-            ],
-        );
-    }
-}
-
 fn finish(out: Findings, options: &Options, title: TitleSummary, cycle: CycleSummary) -> Report {
     let findings = out.finish(options);
     Report {
@@ -268,19 +221,6 @@ fn finish(out: Findings, options: &Options, title: TitleSummary, cycle: CycleSum
         findings,
         title,
         cycle,
-    }
-}
-
-fn empty_cycle(c: i64) -> CycleSummary {
-    CycleSummary {
-        case: None,
-        joint_labelling: false,
-        campaign_year: c,
-        members: Vec::new(),
-        appellation_years: cycle::LABEL_YEARS,
-        appellation_ends: c + cycle::LABEL_YEARS,
-        options: Vec::new(),
-        reviews: Vec::new(),
     }
 }
 
@@ -304,7 +244,7 @@ pub fn check_title(title: &str, options: &Options) -> TitleCheck {
 pub(crate) fn check_title_value(title: Value, options: &Options) -> TitleCheck {
     let mut out = Findings::new();
     let title = lone_text(title, "title", options, &mut out);
-    let summary = title::check(Some(&title), None, &mut out);
+    let summary = rules::title_alone(&title, &mut out);
     let findings = out.finish(options);
     TitleCheck {
         valid: no_error(&findings),

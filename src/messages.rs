@@ -5,8 +5,8 @@
 //! the number is plural in the language). A host may replace the template of
 //! any code through `options.messages`, with the same holes.
 
+use crate::options::{Lang, Options};
 use crate::report::{Code, Param, Params};
-use crate::{Lang, Options};
 use std::borrow::Cow;
 
 /// The message of a finding, in the options' language.

@@ -4,7 +4,7 @@
 use crate::budget::{self, Excess, Shape};
 use crate::findings::Findings;
 use crate::report::{Code, Path};
-use crate::Value;
+use crate::value::Value;
 
 /// What an unusable option was: the text itself (its first 40 characters),
 /// or the name of its type, which messages put in words.
@@ -321,7 +321,7 @@ impl Options {
                 ],
             );
         }
-        crate::budget_findings(&self.problems.excess, Some("options"), out);
+        budget::report(&self.problems.excess, Some("options"), out);
     }
 
     /// The criteria the request must cover: the academy's list, or the

@@ -594,7 +594,7 @@ pub struct UaiCheck {
     /// Findings about the UAI (path `[]`).
     pub findings: Vec<Finding>,
     /// Where the UAI's first three digits place it, when they are known.
-    pub territory: Option<crate::Territory>,
+    pub territory: Option<crate::territory::Territory>,
 }
 
 impl UaiCheck {

@@ -26,6 +26,31 @@ pub(crate) fn nfc(s: &str) -> Cow<'_, str> {
     Cow::Owned(String::from(js))
 }
 
+/// A title as it will be sent (SPEC §5.1: NFC, ends trimmed, runs of
+/// spaces folded), and whether its spaces were changed.
+pub(crate) fn normalize_title(raw: &str) -> (String, bool) {
+    let nfc = nfc(raw);
+    let trimmed = nfc.trim();
+    let mut out = String::with_capacity(trimmed.len());
+    let mut chars = trimmed.chars().peekable();
+    let is_blank = |c: char| is_space_separator(c) || c == '\t';
+    while let Some(c) = chars.next() {
+        if !is_blank(c) {
+            out.push(c);
+            continue;
+        }
+        let mut run = 1;
+        while chars.next_if(|&n| is_blank(n)).is_some() {
+            run += 1;
+        }
+        // A lone no-break space is typography (« : »), not a mistake.
+        let keep = run == 1 && (c == '\u{a0}' || c == '\u{202f}');
+        out.push(if keep { c } else { ' ' });
+    }
+    let changed = out != *nfc;
+    (out, changed)
+}
+
 /// Characters as a person counts them: extended grapheme clusters.
 ///
 /// The text is cut where Unicode always puts a cluster boundary: around a

@@ -1,7 +1,7 @@
 //! The UAI: 7 digits and a check letter (SPEC §5.3).
 
 use crate::report::{Code, Params};
-use crate::Territory;
+use crate::territory::Territory;
 
 /// The 23 check letters: I, O and Q are never used.
 const LETTERS: &[u8; 23] = b"ABCDEFGHJKLMNPRSTUVWXYZ";

@@ -1,43 +1,13 @@
 //! The cycle case (SPEC §5.4, the seed's items a–d): where each member stands
 //! in its own 5-year label cycle, and what that means for the appellation.
 
+use super::label::{label_ends, LABEL_YEARS};
+use super::MemberFacts;
 use crate::findings::Findings;
-use crate::input::{Kind, Status};
-use crate::members::{MemberFacts, FIRST_DECISION_YEAR};
+use crate::input::Kind;
 use crate::report::{
     Code, CycleCase, CycleMember, CycleOption, CycleSummary, Path, Position, Review,
 };
-
-/// A label, like the appellation, lasts five years.
-pub(crate) const LABEL_YEARS: i64 = 5;
-
-/// Where a member stands in campaign `c`, from its status and the year `y`
-/// of its last label decision.
-pub(crate) fn position(
-    is_object: bool,
-    status: Result<Status, Option<&str>>,
-    year: Option<i64>,
-    c: i64,
-) -> Position {
-    let status = match status {
-        _ if !is_object => return Position::Unknown,
-        Err(_) => return Position::Unknown,
-        Ok(Status::Applying) => return Position::Applying,
-        Ok(Status::None) => return Position::NotLabelled,
-        Ok(s) => s,
-    };
-    let Some(y) = year.filter(|y| (FIRST_DECISION_YEAR..=c).contains(y)) else {
-        return Position::Unknown;
-    };
-    match y + LABEL_YEARS {
-        _ if status == Status::RenewalRequested => Position::Renewal,
-        end if end == c => Position::Renewal,
-        _ if y == c - 1 => Position::RenewedLastYear,
-        end if end == c + 1 => Position::RenewalNextYear,
-        end if end < c => Position::Expired,
-        _ => Position::MidCycle,
-    }
-}
 
 /// The cycle block, and its info findings.
 // One copy, however many callers: size matters more than a call here.
@@ -56,7 +26,7 @@ pub(crate) fn compute(
             index,
             uai: f.uai.clone(),
             position: f.position,
-            label_ends: label_ends(f, c),
+            label_ends: label_ends(f.position, f.year, c),
         })
         .collect();
     let appellation_ends = match (kind, network_year) {
@@ -117,19 +87,6 @@ pub(crate) fn compute(
 
 fn count(positions: &[Position], p: Position) -> i64 {
     positions.iter().filter(|&&q| q == p).count() as i64
-}
-
-/// `Y + 5`; for a member in renewal, the campaign year: its current label
-/// ends now and the renewed one will run with the appellation.
-fn label_ends(f: &MemberFacts<'_>, c: i64) -> Option<i64> {
-    match f.position {
-        Position::Renewal => Some(c),
-        Position::RenewedLastYear
-        | Position::RenewalNextYear
-        | Position::MidCycle
-        | Position::Expired => f.year.map(|y| y + LABEL_YEARS),
-        Position::Applying | Position::NotLabelled | Position::Unknown => None,
-    }
 }
 
 /// SPEC §5.4 steps 1 to 5.
@@ -201,6 +158,8 @@ fn options(members: &[CycleMember]) -> Vec<CycleOption> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::input::Status;
+    use crate::rules::label::position;
     use Position::*;
 
     #[test]

@@ -1,11 +1,12 @@
 //! The intitulé (SPEC §5.1): normalisation, counting, the mention
 //! « Lycée(s) des métiers en réseau », and the perimeter it must name.
 
+use super::Perimeter;
 use crate::findings::Findings;
 use crate::report::{Code, Mention, Path, TitleSummary};
 use crate::text::{
-    contains_words, folded_words, is_forbidden_in_title, is_space_separator, latin_lower, nfc,
-    push_folded,
+    contains_words, folded_words, grapheme_count, is_forbidden_in_title, is_space_separator,
+    latin_lower, normalize_title, push_folded,
 };
 
 /// The mention every appellation title must carry.
@@ -13,43 +14,6 @@ pub const MENTION: &str = "Lycée(s) des métiers en réseau";
 
 /// The limit, mention included.
 pub const MAX_LENGTH: i64 = 100;
-
-/// What the title should name, from the scope.
-pub(crate) enum Perimeter<'a> {
-    /// The territory's display name.
-    Territory(&'a str),
-    /// The filières of a sector scope.
-    Sectors(Vec<&'a str>),
-}
-
-/// The title as it will be sent, and whether its spaces were changed.
-pub(crate) fn normalize(raw: &str) -> (String, bool) {
-    let nfc = nfc(raw);
-    let trimmed = nfc.trim();
-    let mut out = String::with_capacity(trimmed.len());
-    let mut chars = trimmed.chars().peekable();
-    let is_blank = |c: char| is_space_separator(c) || c == '\t';
-    while let Some(c) = chars.next() {
-        if !is_blank(c) {
-            out.push(c);
-            continue;
-        }
-        let mut run = 1;
-        while chars.next_if(|&n| is_blank(n)).is_some() {
-            run += 1;
-        }
-        // A lone no-break space is typography (« : »), not a mistake.
-        let keep = run == 1 && (c == '\u{a0}' || c == '\u{202f}');
-        out.push(if keep { c } else { ' ' });
-    }
-    let changed = out != *nfc;
-    (out, changed)
-}
-
-/// Characters as a person counts them: extended grapheme clusters.
-pub(crate) fn count(s: &str) -> i64 {
-    crate::text::grapheme_count(s)
-}
 
 /// Where and how the mention was found, in chars of the normalised title.
 struct Found {
@@ -69,8 +33,8 @@ pub(crate) fn check(
     out: &mut Findings,
 ) -> TitleSummary {
     let path = || Path::root().key("title");
-    let (normalized, changed) = raw.map(normalize).unwrap_or_default();
-    let length = count(&normalized);
+    let (normalized, changed) = raw.map(normalize_title).unwrap_or_default();
+    let length = grapheme_count(&normalized);
     let mut summary = TitleSummary {
         length,
         max: MAX_LENGTH,
@@ -335,18 +299,21 @@ mod tests {
     #[test]
     fn normalisation_folds_runs_and_keeps_a_lone_no_break_space() {
         assert_eq!(
-            normalize("  a \t b\u{a0}: c\u{2009}d  "),
+            normalize_title("  a \t b\u{a0}: c\u{2009}d  "),
             ("a b\u{a0}: c d".to_owned(), true)
         );
-        assert_eq!(normalize("a\u{a0}\u{a0}b"), ("a b".to_owned(), true));
-        assert_eq!(normalize("a b"), ("a b".to_owned(), false));
-        assert_eq!(normalize("a\nb"), ("a\nb".to_owned(), false));
+        assert_eq!(normalize_title("a\u{a0}\u{a0}b"), ("a b".to_owned(), true));
+        assert_eq!(normalize_title("a b"), ("a b".to_owned(), false));
+        assert_eq!(normalize_title("a\nb"), ("a\nb".to_owned(), false));
     }
 
     #[test]
     fn nfd_counts_like_nfc() {
-        assert_eq!(count(&normalize("re\u{301}seau").0), count("réseau"));
-        assert_eq!(count("l’habitat"), count("l'habitat"));
+        assert_eq!(
+            grapheme_count(&normalize_title("re\u{301}seau").0),
+            grapheme_count("réseau")
+        );
+        assert_eq!(grapheme_count("l’habitat"), grapheme_count("l'habitat"));
     }
 
     fn mention_of(title: &str) -> (Mention, Option<String>) {

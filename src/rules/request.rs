@@ -4,6 +4,7 @@
 use crate::findings::Findings;
 use crate::input::{Kind, Request};
 use crate::report::{Code, Path};
+use crate::text::normalize_title;
 
 /// Checks kind, campus and join rules; returns the kind the other rules use
 /// (a wrong kind is checked as a new network).
@@ -96,10 +97,7 @@ fn check_join(req: &Request<'_>, c: i64, out: &mut Findings) {
         }
         Some(_) => {}
     }
-    let normalized = |t: Option<&str>| {
-        t.map(|t| crate::title::normalize(t).0)
-            .filter(|t| !t.is_empty())
-    };
+    let normalized = |t: Option<&str>| t.map(|t| normalize_title(t).0).filter(|t| !t.is_empty());
     if let (Some(title), Some(network_title)) = (normalized(req.title), normalized(existing.title))
     {
         if title != network_title {

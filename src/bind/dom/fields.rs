@@ -1,7 +1,7 @@
 //! Finding the form's controls and reading them into a request (SPEC §8.3
 //! "Markup" and "Values").
 
-use crate::Value;
+use crate::value::Value;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 

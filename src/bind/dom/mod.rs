@@ -10,7 +10,10 @@ mod fields;
 mod panel;
 mod render;
 
-use crate::{validate, Lang, Options, Position, Report, Request, Value};
+use crate::options::{Lang, Options};
+use crate::report::{Position, Report};
+use crate::value::Value;
+use crate::{validate, Request};
 use fields::{Binding, Bound, Field};
 use render::{focus, View, GENERATED};
 use std::cell::RefCell;

@@ -1,37 +1,17 @@
 //! The members (SPEC §5.3): how many, their UAIs, their label status and the
 //! year of their last label decision.
 
-use crate::cycle::position;
+use super::label::{position, FIRST_DECISION_YEAR, LABEL_YEARS};
+use super::MemberFacts;
 use crate::findings::Findings;
 use crate::input::{Kind, Member, Request, Status};
+use crate::model::member_path;
 use crate::report::{Code, Path, Position};
 use crate::uai;
-use crate::Territory;
 use std::collections::HashMap;
 
-/// The first year a « Lycée des métiers » label decision can bear.
-pub(crate) const FIRST_DECISION_YEAR: i64 = 2001;
-
-/// What the other rules need to know about one member.
-pub(crate) struct MemberFacts<'a> {
-    /// Normalised when well-formed, else as given (trimmed).
-    pub uai: Option<String>,
-    /// Where a well-formed UAI places the member.
-    pub territory: Option<&'static Territory>,
-    /// How messages name the member: its name, else its UAI, else its row.
-    pub display: String,
-    /// The member's own label filières.
-    pub sectors: &'a [&'a str],
-    pub position: Position,
-    pub year: Option<i64>,
-}
-
-pub(crate) fn path(i: usize, field: &str) -> Path {
-    Path::root().key("members").index(i).key(field)
-}
-
 fn label_path(i: usize, field: &str) -> Path {
-    path(i, "label").key(field)
+    member_path(i, "label").key(field)
 }
 
 // One copy, however many callers: size matters more than a call here.
@@ -107,13 +87,17 @@ fn check_uai(
 ) {
     let row = (i as i64 + 1).into();
     let Some(raw) = raw else {
-        out.add(Code::MemberUaiMissing, path(i, "uai"), vec![("row", row)]);
+        out.add(
+            Code::MemberUaiMissing,
+            member_path(i, "uai"),
+            vec![("row", row)],
+        );
         return;
     };
     let u = uai::examine(raw);
     for (code, mut params) in u.problems {
         params.push(("row", row.clone()));
-        out.add(code, path(i, "uai"), params);
+        out.add(code, member_path(i, "uai"), params);
     }
     if !u.well_formed {
         return;
@@ -124,7 +108,7 @@ fn check_uai(
             ("row", row),
             ("firstRow", (first as i64 + 1).into()),
         ];
-        out.add(Code::MemberDuplicate, path(i, "uai"), params);
+        out.add(Code::MemberDuplicate, member_path(i, "uai"), params);
     }
     first_rows.entry(u.normalized.clone()).or_insert(i);
     facts.territory = u.territory;
@@ -169,7 +153,7 @@ fn check_label(i: usize, m: &Member<'_>, c: i64, pos: Position, out: &mut Findin
     };
     let year_params = vec![
         ("year", year.into()),
-        ("endYear", (year + 5).into()),
+        ("endYear", (year + LABEL_YEARS).into()),
         ("campaignYear", c.into()),
         row(),
     ];
@@ -188,7 +172,7 @@ fn check_label(i: usize, m: &Member<'_>, c: i64, pos: Position, out: &mut Findin
             label_path(i, "lastDecisionYear"),
             year_params,
         );
-    } else if status == Status::Labelled && year + 5 == c {
+    } else if status == Status::Labelled && year + LABEL_YEARS == c {
         out.add(Code::MemberRenewalDue, label_path(i, "status"), year_params);
     }
 }

@@ -4,7 +4,7 @@
 
 use super::fields::{all, resolve, Bound, Field};
 use super::Ui;
-use crate::{Finding, Report, Severity};
+use crate::report::{Finding, Report, Severity};
 use wasm_bindgen::JsCast;
 use web_sys::{
     Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement,

@@ -5,7 +5,9 @@
 //! no serializer ships in the wasm and a hostile value never reaches Rust as
 //! anything but bounded text.
 
-use crate::{validate, Foreign, Options, Request, Value};
+use crate::options::Options;
+use crate::value::{Foreign, Value};
+use crate::{validate, Request};
 use wasm_bindgen::prelude::*;
 
 /// The value of host JSON. The JS encoder only writes valid host JSON;

@@ -1,13 +1,13 @@
 //! The périmètre (SPEC §5.2): filières common to every member, or a
 //! territory every member's UAI lies in.
 
+use super::{MemberFacts, Perimeter};
 use crate::findings::Findings;
 use crate::input::{Request, ScopeType, TerritoryInput};
-use crate::members::{self, MemberFacts};
+use crate::model::member_path;
 use crate::report::{Code, Path};
 use crate::territory::{name_at, Area, Level};
 use crate::text::fold_key;
-use crate::title::Perimeter;
 use std::collections::HashSet;
 
 fn scope_path(field: &str) -> Path {
@@ -144,7 +144,7 @@ fn geographic<'a>(
         ];
         out.add(
             Code::ScopeMemberOutsideTerritory,
-            members::path(i, "uai"),
+            member_path(i, "uai"),
             params,
         );
     }

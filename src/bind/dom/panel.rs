@@ -3,7 +3,7 @@
 //! so that the applicant sees why the case is what it is.
 
 use super::Ui;
-use crate::{Code, CycleSummary, Position, Report};
+use crate::report::{Code, CycleSummary, Position, Report};
 use web_sys::{Document, Element};
 
 const SVG: &str = "http://www.w3.org/2000/svg";
