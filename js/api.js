@@ -120,8 +120,21 @@ function emptyTitle() {
   return { normalized: '', length: 0, max: 100, remaining: 100, mention: 'missing', suggestion: null };
 }
 
-function emptyCycle() {
-  const year = new Date().getFullYear();
+// The campaign year when the wasm could not say: that of options.today, as
+// the Rust side reads it, else the host's.
+function fallbackYear(options) {
+  try {
+    const today = options && options.today;
+    const text = today instanceof Date ? today.toISOString() : today;
+    if (typeof text === 'string' && /^\d{4}-\d\d-\d\d/.test(text)) return Number(text.slice(0, 4));
+  } catch {
+    // An unreadable today: the host's year, as for an unusable one.
+  }
+  return new Date().getFullYear();
+}
+
+function emptyCycle(options) {
+  const year = fallbackYear(options);
   return {
     case: null,
     jointLabelling: false,
@@ -156,7 +169,7 @@ export function validateRequest(request, options) {
   return guarded(
     () => glue.validateJson(text, encodeOptions(options)),
     options,
-    (finding) => ({ valid: false, findings: [finding], title: emptyTitle(), cycle: emptyCycle() }),
+    (finding) => ({ valid: false, findings: [finding], title: emptyTitle(), cycle: emptyCycle(options) }),
     keys,
   );
 }
@@ -184,7 +197,10 @@ export function checkUai(uai, options) {
 
 /** The cycle block of a request (SPEC §5.4). */
 export function cycleCase(request, options) {
-  return guarded(() => glue.cycleJson(encode(request).text, encodeOptions(options)), options, () => emptyCycle());
+  return guarded(() => glue.cycleJson(encode(request).text, encodeOptions(options)), options, (finding) => ({
+    ...emptyCycle(options),
+    error: finding,
+  }));
 }
 
 /**
@@ -239,7 +255,7 @@ export function attachForm(form, options) {
       } catch (err) {
         // The page keeps working; the module is not re-instantiated here,
         // as that would cut the form's own listeners from it.
-        return { valid: false, findings: [internalFinding(rest, err)], title: emptyTitle(), cycle: emptyCycle() };
+        return { valid: false, findings: [internalFinding(rest, err)], title: emptyTitle(), cycle: emptyCycle(options) };
       }
     },
     /** The last report, or null before the first check. */

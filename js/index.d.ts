@@ -211,7 +211,10 @@ export function checkTitle(title: string, options?: Options): TitleCheck;
 /** Checks one UAI. */
 export function checkUai(uai: string, options?: Pick<Options, 'lang' | 'messages'>): UaiCheck;
 /** The cycle block of a request. */
-export function cycleCase(request: unknown, options?: Options): CycleSummary;
+export function cycleCase(request: unknown, options?: Options): CycleSummary & {
+  /** Only when the wasm failed (then the block is empty): the `internal.error` finding. */
+  error?: Finding;
+};
 
 /** A Standard Schema v1 issue, with the finding's code and figures. */
 export interface SchemaIssue {

@@ -49,6 +49,10 @@ pub fn check_uai_json(uai_json: &str, options_json: &str) -> String {
 /// `cycleCase`: the cycle block of SPEC §4, as JSON.
 #[wasm_bindgen(js_name = cycleJson)]
 pub fn cycle_json(request_json: &str, options_json: &str) -> String {
+    #[cfg(feature = "test-hooks")]
+    if request_json == "\"__ldm_force_panic__\"" {
+        panic!("panic forced by the test hook");
+    }
     crate::cycle(
         &Request::from_value(host(request_json)),
         &options(options_json),

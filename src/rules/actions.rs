@@ -118,9 +118,9 @@ mod tests {
             "Plateau technique partagé",
             "Néant",
             "Stages croisés entre les trois lycées",
-            "x",
+            "Accueil d'élèves de 3e (xxx inclus dans un texte réel)",
         ] {
-            assert!(!is_placeholder(d) || d == "x", "{d}");
+            assert!(!is_placeholder(d), "{d}");
         }
     }
 }

@@ -23,6 +23,11 @@ test('a panic in the wasm gives an internal.error report, and the next call work
     assert.equal(next.valid, true, 'the module was re-instantiated and works');
     assert.equal(next.cycle.case, 'c');
   }
+  // The report after a trap still follows the options: their campaign year.
+  assert.equal(ldm.validateRequest('__ldm_force_panic__', { today: '2031-03-01' }).cycle.campaignYear, 2031);
+  const cycle = ldm.cycleCase('__ldm_force_panic__', { today: '2031-03-01' });
+  assert.equal(cycle.campaignYear, 2031);
+  assert.equal(cycle.error.code, 'internal.error', 'cycleCase says why its block is empty');
   const en = ldm.validateRequest('__ldm_force_panic__', { lang: 'en' });
   assert.match(en.findings[0].message, /internal error/);
   assert.equal(ldm.checkUai('0570099Y').valid, true);

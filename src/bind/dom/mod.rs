@@ -135,7 +135,6 @@ struct State {
     panel_key: String,
     touched: Vec<Element>,
     submitted: bool,
-    report: Option<Report>,
     report_json: Option<String>,
     listeners: Vec<Listener>,
     observer: Option<Observer>,
@@ -188,7 +187,6 @@ impl State {
         self.panel(&report, fields);
         let json = report.to_json();
         self.report_json = Some(json.clone());
-        self.report = Some(report);
         After {
             report_json: json,
             focus: focus_to,
@@ -447,7 +445,6 @@ pub fn attach_form(form: HtmlFormElement, options_json: &str, selectors_json: &s
         panel_key: String::new(),
         touched: Vec::new(),
         submitted: false,
-        report: None,
         report_json: None,
         listeners: Vec::new(),
         observer: None,
