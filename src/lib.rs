@@ -104,8 +104,8 @@ pub use budget::{
 pub use model::MAX_DEPTH;
 pub use options::{Criterion, Date, InvalidDate, Lang, OptionProblems, Options};
 pub use report::{
-    Code, CycleCase, CycleMember, CycleOption, CycleSummary, Finding, Mention, Param, Params, Path,
-    Position, Report, Review, Seg, Severity, TitleCheck, TitleSummary, UaiCheck,
+    Adjustment, Code, CycleCase, CycleMember, CycleOption, CycleSummary, Finding, Mention, Param,
+    Params, Path, Position, Report, Review, Seg, Severity, TitleCheck, TitleSummary, UaiCheck,
 };
 pub use rules::{MAX_LENGTH, MENTION};
 pub use territory::Territory;

@@ -440,11 +440,45 @@ pub struct CycleMember {
     pub label_ends: Option<i64>,
 }
 
+/// What the group may propose to adjust a member's cycle (SPEC §5.4).
+///
+/// ```
+/// use ldm_reseau::Adjustment;
+/// assert_eq!(Adjustment::FourYearAppellation.as_str(), "four_year_appellation");
+/// assert_eq!(Adjustment::AnticipatedRenewal, "anticipated_renewal");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Adjustment {
+    /// The appellation granted for 4 years instead of 5.
+    FourYearAppellation,
+    /// The member's renewal postponed by at most one year.
+    PostponedRenewal,
+    /// The member's renewal one year early.
+    AnticipatedRenewal,
+}
+
+impl Adjustment {
+    /// The stable code, as the report's JSON writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Adjustment::FourYearAppellation => "four_year_appellation",
+            Adjustment::PostponedRenewal => "postponed_renewal",
+            Adjustment::AnticipatedRenewal => "anticipated_renewal",
+        }
+    }
+}
+
+impl PartialEq<&str> for Adjustment {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
 /// A cycle adjustment the group may propose (SPEC §5.4 options).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CycleOption {
-    /// `four_year_appellation`, `postponed_renewal` or `anticipated_renewal`.
-    pub code: &'static str,
+    /// What may be adjusted.
+    pub code: Adjustment,
     /// The UAIs of the members it concerns.
     pub members: Vec<String>,
 }
@@ -497,7 +531,7 @@ impl CycleSummary {
         o.int("appellationEnds", self.appellation_ends);
         write_list(o.key("options"), &self.options, |out, opt| {
             let mut oo = Obj::new(out);
-            oo.str("code", opt.code);
+            oo.str("code", opt.code.as_str());
             write_list(oo.key("members"), &opt.members, |out, uai| {
                 write_str(out, uai)
             });

@@ -6,7 +6,7 @@ use super::MemberFacts;
 use crate::findings::Findings;
 use crate::input::Kind;
 use crate::report::{
-    Code, CycleCase, CycleMember, CycleOption, CycleSummary, Path, Position, Review,
+    Adjustment, Code, CycleCase, CycleMember, CycleOption, CycleSummary, Path, Position, Review,
 };
 
 /// The cycle block, and its info findings.
@@ -138,17 +138,17 @@ fn options(members: &[CycleMember]) -> Vec<CycleOption> {
     let mut out = Vec::new();
     if !last_year.is_empty() {
         out.push(CycleOption {
-            code: "four_year_appellation",
+            code: Adjustment::FourYearAppellation,
             members: last_year.clone(),
         });
         out.push(CycleOption {
-            code: "postponed_renewal",
+            code: Adjustment::PostponedRenewal,
             members: last_year,
         });
     }
     if !next_year.is_empty() {
         out.push(CycleOption {
-            code: "anticipated_renewal",
+            code: Adjustment::AnticipatedRenewal,
             members: next_year,
         });
     }

@@ -356,3 +356,19 @@ fn every_code_is_shown_firing_and_not_firing() {
         .collect();
     assert!(missing.is_empty(), "{}", missing.join("\n"));
 }
+
+#[test]
+fn the_typescript_code_union_is_every_code() {
+    // js/index.d.ts is written by hand: it must list exactly `Code::ALL`.
+    let dts = fs::read_to_string(format!("{}/js/index.d.ts", env!("CARGO_MANIFEST_DIR")))
+        .expect("js/index.d.ts is readable");
+    let start = dts.find("export type Code =").expect("a Code union");
+    let end = start + dts[start..].find(';').expect("the union ends");
+    let listed: BTreeSet<&str> = dts[start..end]
+        .split('\'')
+        .skip(1)
+        .step_by(2)
+        .collect();
+    let all: BTreeSet<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+    assert_eq!(listed, all);
+}

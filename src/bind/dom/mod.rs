@@ -11,7 +11,7 @@ mod panel;
 mod render;
 
 use crate::options::{Lang, Options};
-use crate::report::{Position, Report};
+use crate::report::{Adjustment, Position, Report};
 use crate::value::Value;
 use crate::{validate, Request};
 use fields::{Binding, Bound, Field};
@@ -34,7 +34,7 @@ pub(crate) struct Ui {
     pub no_case_text: &'static str,
     pub member_line: fn(&str, Position, Option<i64>, i64) -> String,
     pub appellation_line: fn(i64, i64, i64) -> String,
-    pub option_line: fn(&str, &str) -> String,
+    pub option_line: fn(Adjustment, &str) -> String,
     pub review_line: fn(&str, i64) -> String,
     pub timeline_label: fn(i64, i64) -> String,
     pub appellation_word: &'static str,
@@ -66,9 +66,9 @@ static FR: Ui = Ui {
     appellation_line: |c, end, years| format!("Appellation : de {c} à {end} ({years} ans)."),
     option_line: |code, members| {
         let what = match code {
-            "four_year_appellation" => "appellation attribuée pour 4 ans au lieu de 5",
-            "postponed_renewal" => "report du renouvellement, d'un an au plus",
-            _ => "renouvellement anticipé d'un an",
+            Adjustment::FourYearAppellation => "appellation attribuée pour 4 ans au lieu de 5",
+            Adjustment::PostponedRenewal => "report du renouvellement, d'un an au plus",
+            Adjustment::AnticipatedRenewal => "renouvellement anticipé d'un an",
         };
         format!("Ajustement possible : {what} ({members}).")
     },
@@ -103,9 +103,9 @@ static EN: Ui = Ui {
     appellation_line: |c, end, years| format!("Appellation: from {c} to {end} ({years} years)."),
     option_line: |code, members| {
         let what = match code {
-            "four_year_appellation" => "a 4-year appellation instead of 5",
-            "postponed_renewal" => "renewal postponed by at most one year",
-            _ => "renewal one year early",
+            Adjustment::FourYearAppellation => "a 4-year appellation instead of 5",
+            Adjustment::PostponedRenewal => "renewal postponed by at most one year",
+            Adjustment::AnticipatedRenewal => "renewal one year early",
         };
         format!("Possible adjustment: {what} ({members}).")
     },
