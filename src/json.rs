@@ -61,6 +61,9 @@ pub(crate) fn write_int(out: &mut String, n: i64) {
 /// shortest round-trip formatting.
 pub(crate) fn write_value(out: &mut String, v: &Value) {
     match v {
+        // A text that held a lone surrogate is written as one, so that it
+        // reads back as the same kind of value.
+        Value::Foreign(crate::value::Foreign::InvalidText) => out.push_str("\"\\udc00\""),
         Value::Null | Value::Foreign(_) => out.push_str("null"),
         Value::Cut(cut) => write_value(out, &cut.value),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),

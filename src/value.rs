@@ -188,7 +188,9 @@ impl Value {
         }
     }
 
-    /// Writes this value as JSON text. Foreign values become `null`.
+    /// Writes this value as JSON text. Foreign values become `null`, but for
+    /// [`Foreign::InvalidText`], written as a lone surrogate so that it reads
+    /// back as one.
     pub fn to_json(&self) -> String {
         let mut out = String::new();
         crate::json::write_value(&mut out, self);

@@ -227,6 +227,15 @@ fn partial(expected: &Value, actual: &Value, at: &str, errs: &mut Vec<String>) {
 pub fn check(case: &Case, report: &Value) -> Vec<String> {
     let mut errs = Vec::new();
     let e = &case.expect;
+    // A misspelt expectation would pass silently: every key must be known.
+    const KEYS: &[&str] = &[
+        "findings", "has", "hasNot", "valid", "title", "cycle", "params", "message",
+    ];
+    for (k, _) in fields(e) {
+        if !KEYS.contains(&k.as_str()) {
+            errs.push(format!("unknown expect key {k:?} (known: {KEYS:?})"));
+        }
+    }
     let findings = items(report.get("findings"));
     let labels: Vec<String> = findings.iter().map(label).collect();
     if let Some(Value::Array(exact)) = e.get("findings") {
@@ -300,18 +309,34 @@ fn run(case: &Case) -> Value {
     Value::parse(&report.to_json()).expect("the report is JSON")
 }
 
+/// Where the cases go once expanded, with their native reports: the JS
+/// suite checks that the wasm build gives the same report for each.
+const EXPANDED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/target/cases-expanded.json");
+
 #[test]
 fn every_case_passes() {
     let cases = load();
     assert!(cases.len() > 1, "the case files hold {} cases", cases.len());
+    let mut expanded = Vec::new();
     let failures: Vec<String> = cases
         .iter()
         .filter_map(|c| {
-            let errs = check(c, &run(c));
+            let report = run(c);
+            expanded.push(Value::Object(vec![
+                ("file".into(), Value::String(c.file.clone())),
+                ("name".into(), Value::String(c.name.clone())),
+                ("request".into(), c.request.clone()),
+                ("options".into(), c.options.clone()),
+                ("report".into(), report.clone()),
+            ]));
+            let errs = check(c, &report);
             (!errs.is_empty())
                 .then(|| format!("{} — {}:\n    {}", c.file, c.name, errs.join("\n    ")))
         })
         .collect();
+    fs::create_dir_all(concat!(env!("CARGO_MANIFEST_DIR"), "/target"))
+        .expect("target/ can be made");
+    fs::write(EXPANDED, Value::Array(expanded).to_json()).expect("the expanded cases are written");
     assert!(
         failures.is_empty(),
         "{} of {} cases fail:\n{}",
@@ -358,17 +383,21 @@ fn every_code_is_shown_firing_and_not_firing() {
 }
 
 #[test]
+fn an_unknown_expect_key_is_refused() {
+    let mut case = load().swap_remove(0);
+    case.expect = Value::parse(r#"{"hasnot": ["title.missing"]}"#).expect("JSON");
+    let errs = check(&case, &run(&case));
+    assert!(errs.iter().any(|e| e.contains("hasnot")), "{errs:?}");
+}
+
+#[test]
 fn the_typescript_code_union_is_every_code() {
     // js/index.d.ts is written by hand: it must list exactly `Code::ALL`.
     let dts = fs::read_to_string(format!("{}/js/index.d.ts", env!("CARGO_MANIFEST_DIR")))
         .expect("js/index.d.ts is readable");
     let start = dts.find("export type Code =").expect("a Code union");
     let end = start + dts[start..].find(';').expect("the union ends");
-    let listed: BTreeSet<&str> = dts[start..end]
-        .split('\'')
-        .skip(1)
-        .step_by(2)
-        .collect();
+    let listed: BTreeSet<&str> = dts[start..end].split('\'').skip(1).step_by(2).collect();
     let all: BTreeSet<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
     assert_eq!(listed, all);
 }
