@@ -1,10 +1,10 @@
 //! Collecting findings while the rules run, then putting them in the order
 //! of SPEC §4 and writing their messages (only once, only for what is kept).
 
-use crate::messages::render;
 use crate::model::sort_key;
 use crate::options::Options;
 use crate::report::{Code, Finding, Params, Path, Severity};
+use crate::words::findings::render;
 
 pub(crate) struct Findings {
     items: Vec<(Code, Path, Params)>,

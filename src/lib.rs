@@ -81,7 +81,6 @@ mod budget;
 mod findings;
 mod input;
 mod json;
-mod messages;
 mod model;
 mod options;
 mod platform;
@@ -90,6 +89,7 @@ mod territory;
 mod text;
 mod uai;
 mod value;
+mod words;
 
 // The rules of SPEC §5, one module per part of the form.
 mod rules;

@@ -3,7 +3,7 @@
 //! Exit code 0 when no request has an error, 1 when one has, 2 when the file
 //! cannot be read or is not JSON (with a one-line reason on standard error).
 
-use ldm_reseau::{validate, Date, Lang, Options, Report, Request, Severity, Value};
+use ldm_reseau::{validate, Date, Lang, Options, Report, Request, Value};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
@@ -56,7 +56,7 @@ fn main() -> ExitCode {
         write_json(&mut out, &reports, many);
     } else {
         for (i, r) in reports.iter().enumerate() {
-            write_human(&mut out, r, many.then_some(i + 1), args.options.lang);
+            out.push_str(&r.to_text(args.options.lang, many.then_some(i + 1)));
         }
     }
     say(&out);
@@ -169,65 +169,6 @@ fn write_json(out: &mut String, reports: &[Report], many: bool) {
         out.push_str(&r.to_json());
     }
     out.push('\n');
-}
-
-fn write_human(out: &mut String, r: &Report, number: Option<usize>, lang: Lang) {
-    let fr = lang == Lang::Fr;
-    if let Some(n) = number {
-        out.push_str(&format!("{} {n}\n", if fr { "Demande" } else { "Request" }));
-    }
-    for f in &r.findings {
-        let severity = match (f.severity, fr) {
-            (Severity::Error, true) => "erreur",
-            (Severity::Warning, true) => "attention",
-            (Severity::Info, true) => "info",
-            (s, false) => s.as_str(),
-        };
-        let path = if f.path.segs().is_empty() {
-            "(demande)".to_owned()
-        } else {
-            f.path.dotted()
-        };
-        let path = if !fr && f.path.segs().is_empty() {
-            "(request)".to_owned()
-        } else {
-            path
-        };
-        out.push_str(&format!(
-            "  {severity:<9} {path:<34} {}  [{}]\n",
-            f.message, f.code
-        ));
-    }
-    let case = r.cycle.case.map_or("—", |c| c.as_str());
-    let (cycle, verdict) = if fr {
-        (
-            "Cycle : cas",
-            if r.valid {
-                "Demande recevable en l'état."
-            } else {
-                "Demande à corriger avant envoi."
-            },
-        )
-    } else {
-        (
-            "Cycle: case",
-            if r.valid {
-                "The request can be sent."
-            } else {
-                "The request must be fixed before it is sent."
-            },
-        )
-    };
-    let joint = if r.cycle.joint_labelling {
-        if fr {
-            " (labellisation conjointe)"
-        } else {
-            " (joint labelling)"
-        }
-    } else {
-        ""
-    };
-    out.push_str(&format!("  {cycle} {case}{joint}\n  {verdict}\n"));
 }
 
 /// Writes to standard output; a closed pipe is not worth a panic.

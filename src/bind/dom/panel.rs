@@ -2,8 +2,8 @@
 //! member's label period, the renewal years and the appellation's years,
 //! so that the applicant sees why the case is what it is.
 
-use super::Ui;
 use crate::report::{Code, CycleSummary, Position, Report};
+use crate::words::form::Ui;
 use web_sys::{Document, Element};
 
 const SVG: &str = "http://www.w3.org/2000/svg";

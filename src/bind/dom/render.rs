@@ -3,8 +3,8 @@
 //! set with `textContent`: user text is never HTML.
 
 use super::fields::{all, resolve, Bound, Field};
-use super::Ui;
 use crate::report::{Finding, Report, Severity};
+use crate::words::form::Ui;
 use wasm_bindgen::JsCast;
 use web_sys::{
     Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement,
