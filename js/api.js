@@ -86,34 +86,22 @@ function recover() {
   }
 }
 
-const INTERNAL = {
-  fr: "Une erreur interne a empêché la vérification de la demande. Réessayez ; si l'erreur persiste, signalez-la à l'académie.",
-  en: 'An internal error prevented the check of the request. Try again; if the error persists, report it to the académie.',
-};
-
+// The finding that says a call failed. Its words come from the wasm, like
+// every message, once the module is instantiated again; should that fail
+// too, the reason alone is all there is to say.
 function internalFinding(options, err) {
-  // Only after a trap: the options are read again here, and may throw again.
-  let lang = 'fr';
-  let custom;
-  try {
-    lang = options && options.lang === 'en' ? 'en' : 'fr';
-    custom = options && options.messages && options.messages['internal.error'];
-  } catch {
-    // The defaults then.
-  }
   let reason = 'unknown';
   try {
     reason = String((err && err.message) || err);
   } catch {
     // An error object that cannot be read.
   }
-  return {
-    code: 'internal.error',
-    severity: 'error',
-    path: [],
-    message: typeof custom === 'string' ? custom.replaceAll('{reason}', reason) : INTERNAL[lang],
-    params: { reason },
-  };
+  try {
+    if (initialised) return JSON.parse(glue.internalErrorJson(encodeOptions(options), reason));
+  } catch {
+    // The fresh module failed as well.
+  }
+  return { code: 'internal.error', severity: 'error', path: [], message: reason, params: { reason } };
 }
 
 function emptyTitle() {

@@ -287,7 +287,7 @@ impl Finding {
         self.params.iter().find(|(k, _)| *k == name).map(|(_, v)| v)
     }
 
-    fn write_json(&self, out: &mut String) {
+    pub(crate) fn write_json(&self, out: &mut String) {
         let mut o = Obj::new(out);
         o.str("code", self.code.as_str());
         o.str("severity", self.severity.as_str());

@@ -5,7 +5,9 @@
 //! no serializer ships in the wasm and a hostile value never reaches Rust as
 //! anything but bounded text.
 
+use crate::findings::Findings;
 use crate::options::Options;
+use crate::report::{Code, Path};
 use crate::value::{Foreign, Value};
 use crate::{validate, Request};
 use wasm_bindgen::prelude::*;
@@ -58,6 +60,25 @@ pub fn cycle_json(request_json: &str, options_json: &str) -> String {
         &options(options_json),
     )
     .to_json()
+}
+
+/// The `internal.error` finding, in the options' language and wording, for
+/// the JS layer to report a trap once the module is instantiated again: its
+/// text lives with every other message.
+#[wasm_bindgen(js_name = internalErrorJson)]
+pub fn internal_error_json(options_json: &str, reason: &str) -> String {
+    let options = options(options_json);
+    let mut out = Findings::new();
+    out.add(
+        Code::InternalError,
+        Path::root(),
+        vec![("reason", reason.into())],
+    );
+    let mut json = String::new();
+    if let Some(f) = out.finish(&options).first() {
+        f.write_json(&mut json);
+    }
+    json
 }
 
 /// The crate version.
