@@ -73,7 +73,7 @@
 //! assert_eq!(check.territory.map(|t| t.academie), Some("nancy-metz"));
 //! ```
 
-#![warn(missing_docs)]
+#![deny(missing_docs)]
 
 // Infrastructure: the input and its budget, the request model, text and
 // platform helpers, the territories table, the report and its words.
@@ -102,10 +102,11 @@ pub use budget::{
     MAX_ACTIONS, MAX_CRITERIA, MAX_MEMBERS, MAX_SECTORS, MAX_STRING, MAX_TEXT, MAX_VALUES,
 };
 pub use model::MAX_DEPTH;
-pub use options::{Criterion, Date, InvalidDate, Lang, OptionProblems, Options};
+pub use options::{Criterion, Date, InvalidDate, Lang, OptionProblems, Options, UnknownLang};
 pub use report::{
     Adjustment, Code, CycleCase, CycleMember, CycleOption, CycleSummary, Finding, Mention, Param,
     Params, Path, Position, Report, Review, Seg, Severity, TitleCheck, TitleSummary, UaiCheck,
+    UnknownCode,
 };
 pub use rules::{MAX_LENGTH, MENTION};
 pub use territory::Territory;

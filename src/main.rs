@@ -82,11 +82,10 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         match arg.as_str() {
             "--json" => json = true,
             "--lang" => {
-                options.lang = match it.next().map(String::as_str) {
-                    Some("fr") => Lang::Fr,
-                    Some("en") => Lang::En,
-                    _ => return Err("--lang takes fr or en".into()),
-                };
+                options.lang = it
+                    .next()
+                    .and_then(|l| l.parse::<Lang>().ok())
+                    .ok_or("--lang takes fr or en")?;
                 lang_given = true;
             }
             "--options" => {

@@ -28,6 +28,42 @@ pub enum Lang {
     En,
 }
 
+impl std::str::FromStr for Lang {
+    type Err = UnknownLang;
+
+    /// `"fr"` or `"en"`, as `options.lang` and the CLI's `--lang` take it.
+    ///
+    /// ```
+    /// use ldm_reseau::Lang;
+    /// assert_eq!("en".parse(), Ok(Lang::En));
+    /// assert!("de".parse::<Lang>().is_err());
+    /// ```
+    fn from_str(s: &str) -> Result<Lang, UnknownLang> {
+        match s {
+            "fr" => Ok(Lang::Fr),
+            "en" => Ok(Lang::En),
+            _ => Err(UnknownLang),
+        }
+    }
+}
+
+/// A language the messages are not written in.
+///
+/// ```
+/// use ldm_reseau::{Lang, UnknownLang};
+/// assert_eq!("es".parse::<Lang>(), Err(UnknownLang));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UnknownLang;
+
+impl std::fmt::Display for UnknownLang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the messages are in French (fr) or English (en)")
+    }
+}
+
+impl std::error::Error for UnknownLang {}
+
 /// A calendar date, as `options.today` gives it (`"YYYY-MM-DD"`).
 ///
 /// ```

@@ -123,6 +123,37 @@ codes! {
     InternalError = "internal.error", Error;
 }
 
+/// A dotted name that is no [`Code`].
+///
+/// ```
+/// use ldm_reseau::Code;
+/// assert!("title.too_loong".parse::<Code>().is_err());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UnknownCode;
+
+impl fmt::Display for UnknownCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("no such finding code")
+    }
+}
+
+impl std::error::Error for UnknownCode {}
+
+impl std::str::FromStr for Code {
+    type Err = UnknownCode;
+
+    /// As [`Code::from_str`], with an error.
+    ///
+    /// ```
+    /// use ldm_reseau::Code;
+    /// assert_eq!("cycle.case_c".parse(), Ok(Code::CycleCaseC));
+    /// ```
+    fn from_str(code: &str) -> Result<Code, UnknownCode> {
+        Code::from_str(code).ok_or(UnknownCode)
+    }
+}
+
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

@@ -3,6 +3,7 @@
 //! so that the applicant sees why the case is what it is.
 
 use crate::report::{Code, CycleSummary, Position, Report};
+use crate::rules::LABEL_YEARS;
 use crate::words::form::Ui;
 use web_sys::{Document, Element};
 
@@ -155,11 +156,14 @@ fn add(parent: &Element, child: Option<Element>) {
 /// the appellation, and the campaign year marked across.
 fn timeline(doc: &Document, c: &CycleSummary, names: &[String], ui: &Ui) -> Option<Element> {
     let cy = c.campaign_year;
-    let starts = c.members.iter().filter_map(|m| m.label_ends.map(|e| e - 5));
+    let starts = c
+        .members
+        .iter()
+        .filter_map(|m| m.label_ends.map(|e| e - LABEL_YEARS));
     let ends = c.members.iter().filter_map(|m| {
         m.label_ends.map(|e| {
             if m.position == Position::Renewal {
-                e + 5
+                e + LABEL_YEARS
             } else {
                 e
             }
@@ -167,9 +171,9 @@ fn timeline(doc: &Document, c: &CycleSummary, names: &[String], ui: &Ui) -> Opti
     });
     let first = starts.chain([cy]).min().unwrap_or(cy).max(cy - 10);
     let last = ends
-        .chain([c.appellation_ends, cy + 5])
+        .chain([c.appellation_ends, cy + LABEL_YEARS])
         .max()
-        .unwrap_or(cy + 5)
+        .unwrap_or(cy + LABEL_YEARS)
         .min(cy + 15);
     let span = (last - first).max(1);
     let x = |year: i64| LEFT + (year - first) * (WIDTH - LEFT - 16) / span;
@@ -251,11 +255,11 @@ fn timeline(doc: &Document, c: &CycleSummary, names: &[String], ui: &Ui) -> Opti
         add(&root, text(4, 33 + ROW * row as i64, &name, "start"));
         match (m.position, m.label_ends) {
             (Position::Applying, _) => {
-                add(&root, bar(row, cy, cy + 5, "#666666", true));
+                add(&root, bar(row, cy, cy + LABEL_YEARS, "#666666", true));
             }
             (Position::Renewal, Some(end)) => {
-                add(&root, bar(row, end - 5, end, "#000091", false));
-                add(&root, bar(row, end, end + 5, "#000091", true));
+                add(&root, bar(row, end - LABEL_YEARS, end, "#000091", false));
+                add(&root, bar(row, end, end + LABEL_YEARS, "#000091", true));
                 add(&root, marker(doc, x(end), 29 + ROW * row as i64, "#ce0500"));
             }
             (_, Some(end)) => {
@@ -264,7 +268,7 @@ fn timeline(doc: &Document, c: &CycleSummary, names: &[String], ui: &Ui) -> Opti
                 } else {
                     "#000091"
                 };
-                add(&root, bar(row, end - 5, end, color, false));
+                add(&root, bar(row, end - LABEL_YEARS, end, color, false));
                 add(&root, marker(doc, x(end), 29 + ROW * row as i64, "#ce0500"));
             }
             _ => {}
