@@ -19,21 +19,78 @@ use crate::report::{Code, Path};
 use crate::value::{Cut, Foreign, Value, MAX_PARSE_DEPTH};
 
 /// Members of a request.
+///
+/// ```
+/// use ldm_reseau::{validate, Code, Options, Param, Request, MAX_MEMBERS};
+/// let members = vec!["{}"; MAX_MEMBERS + 1].join(",");
+/// let report = validate(&Request::from_json(&format!(r#"{{"members": [{members}]}}"#)).unwrap(), &Options::default());
+/// let [f] = &report.findings.iter().filter(|f| f.code == Code::RequestTooLarge).collect::<Vec<_>>()[..] else { panic!() };
+/// assert_eq!((f.path.dotted(), f.param("found")), ("members".into(), Some(&Param::Int(501))));
+/// ```
 pub const MAX_MEMBERS: usize = 500;
 /// Filières in one list (the scope's, or a member's label's).
+///
+/// ```
+/// use ldm_reseau::{validate, Code, Options, Request, MAX_SECTORS};
+/// let sectors = vec![r#""bois""#; MAX_SECTORS + 1].join(",");
+/// let req = Request::from_json(&format!(r#"{{"scope": {{"type": "sector", "sectors": [{sectors}]}}}}"#)).unwrap();
+/// let report = validate(&req, &Options::default());
+/// assert!(report.findings.iter().any(|f| f.code == Code::RequestTooLarge && f.path.dotted() == "scope.sectors"));
+/// ```
 pub const MAX_SECTORS: usize = 100;
 /// Entries of `jointActions`.
+///
+/// ```
+/// use ldm_reseau::{validate, Code, Options, Request, Value, MAX_ACTIONS};
+/// let actions = (0..=MAX_ACTIONS).map(|i| (format!("k{i}"), Value::String("Site commun".into()))).collect();
+/// let req = Request::from_value(Value::Object(vec![("jointActions".into(), Value::Object(actions))]));
+/// let report = validate(&req, &Options::default());
+/// assert!(report.findings.iter().any(|f| f.code == Code::RequestTooLarge && f.path.dotted() == "jointActions"));
+/// ```
 pub const MAX_ACTIONS: usize = 200;
 /// Criteria of `options.criteria`.
+///
+/// ```
+/// use ldm_reseau::{check_uai, Options, Value, MAX_CRITERIA};
+/// let list = (0..=MAX_CRITERIA).map(|i| format!(r#"{{"id": "k{i}"}}"#)).collect::<Vec<_>>().join(",");
+/// let opts = Options::from_value(&Value::parse(&format!(r#"{{"criteria": [{list}]}}"#)).unwrap());
+/// assert_eq!(opts.criteria.len(), MAX_CRITERIA);
+/// assert_eq!(check_uai("0570099Y", &opts).findings[0].code.as_str(), "request.too_large");
+/// ```
 pub const MAX_CRITERIA: usize = 200;
 /// UTF-16 units of one string, a field name included.
+///
+/// ```
+/// use ldm_reseau::{check_title, Code, Options, Param, MAX_STRING};
+/// let check = check_title(&"a".repeat(MAX_STRING + 5), &Options::default());
+/// let f = check.findings.iter().find(|f| f.code == Code::RequestTooLarge).unwrap();
+/// assert_eq!((f.param("found"), f.param("excess")), (Some(&Param::Int(20_005)), Some(&Param::Int(5))));
+/// ```
 pub const MAX_STRING: usize = 20_000;
 /// Values in all: objects, arrays and scalars.
+///
+/// ```
+/// use ldm_reseau::{validate, Code, Options, Param, Request, Value, MAX_VALUES};
+/// // The request object and its list are two values: the last zero is one too many.
+/// let zeros = Value::Array(vec![Value::Number(0.0); MAX_VALUES - 1]);
+/// let report = validate(&Request::from_value(Value::Object(vec![("x".into(), zeros)])), &Options::default());
+/// let f = report.findings.iter().find(|f| f.code == Code::RequestTooLarge).unwrap();
+/// assert_eq!(f.param("what"), Some(&Param::Str("total".into())));
+/// ```
 pub const MAX_VALUES: usize = 20_000;
 /// UTF-16 units of all the strings and field names together. SPEC §5.6 caps
 /// each string and the count of values, which alone would still let
 /// 20 000 strings of 20 000 units through (400 million units, far past the
 /// 32 MB the wasm may use); a real request holds a few thousand.
+///
+/// ```
+/// use ldm_reseau::{validate, Code, Options, Param, Request, Value, MAX_STRING, MAX_TEXT};
+/// // 30 strings, each within MAX_STRING, 570 000 units together.
+/// let texts = Value::Array(vec![Value::String("a".repeat(MAX_STRING - 1_000)); 30]);
+/// let report = validate(&Request::from_value(Value::Object(vec![("x".into(), texts)])), &Options::default());
+/// let f = report.findings.iter().find(|f| f.code == Code::RequestTooLarge).unwrap();
+/// assert_eq!(f.param("limit"), Some(&Param::Int(MAX_TEXT as i64)));
+/// ```
 pub const MAX_TEXT: usize = 500_000;
 
 /// What went past its limit.

@@ -130,6 +130,14 @@ pub struct Request {
 impl Request {
     /// Reads a request from JSON text. Only text that is not JSON is an
     /// error; anything JSON is a request to check.
+    ///
+    /// ```
+    /// use ldm_reseau::{validate, Options, Request};
+    /// let req = Request::from_json(r#"{"kind": "renew"}"#).unwrap();
+    /// assert!(validate(&req, &Options::default()).codes().contains(&"request.kind_invalid"));
+    /// let err = Request::from_json(r#"{"kind": "new",}"#).unwrap_err();
+    /// assert_eq!((err.line, err.column), (1, 16));
+    /// ```
     pub fn from_json(text: &str) -> Result<Request, JsonError> {
         Value::parse(text).map(Request::from_value)
     }
@@ -149,6 +157,14 @@ impl Request {
     }
 
     /// The value as checked: as received, within the input budget.
+    ///
+    /// ```
+    /// use ldm_reseau::{Request, Value};
+    /// let req = Request::from_json(r#"{"kind": "new"}"#).unwrap();
+    /// assert_eq!(req.value().get("kind").and_then(Value::as_str), Some("new"));
+    /// let long = Request::from_value(Value::String("a".repeat(30_000)));
+    /// assert_eq!(long.value().as_str().map(str::len), Some(20_000));
+    /// ```
     pub fn value(&self) -> &Value {
         &self.value
     }

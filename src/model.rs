@@ -6,6 +6,14 @@ use crate::report::{Path, Seg};
 
 /// The deepest nesting a request may have (the request object is level 1;
 /// nothing in the model goes past 4).
+///
+/// ```
+/// use ldm_reseau::{validate, Code, Options, Request, MAX_DEPTH};
+/// let nest = |n: usize| format!(r#"{{"title": {}{}}}"#, "[".repeat(n), "]".repeat(n));
+/// let too_deep = |n| validate(&Request::from_json(&nest(n)).unwrap(), &Options::default()).has(Code::RequestTooDeep);
+/// assert!(!too_deep(MAX_DEPTH - 1)); // the innermost list is at level 32
+/// assert!(too_deep(MAX_DEPTH));
+/// ```
 pub const MAX_DEPTH: usize = 32;
 
 /// The fields of each object of the model, in SPEC §3 order. They decide

@@ -19,6 +19,13 @@ fn found(v: &Value) -> String {
 }
 
 /// The language of messages.
+///
+/// ```
+/// use ldm_reseau::{check_title, Lang, Options};
+/// let en = Options { lang: Lang::En, ..Options::default() };
+/// assert!(check_title("", &en).findings[0].message.starts_with("Enter the title"));
+/// assert!(check_title("", &Options::default()).findings[0].message.starts_with("Indiquez l'intitulé"));
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
     /// French (the default).
@@ -159,6 +166,12 @@ impl std::fmt::Display for InvalidDate {
 impl std::error::Error for InvalidDate {}
 
 /// One criterion of the academy's cahier des charges.
+///
+/// ```
+/// use ldm_reseau::{Criterion, Options, Value};
+/// let opts = Options::from_value(&Value::parse(r#"{"criteria": [{"id": "k1", "label": "Qualité"}]}"#).unwrap());
+/// assert_eq!(opts.criteria, [Criterion { id: "k1".into(), label: "Qualité".into() }]);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Criterion {
     /// The key used in `jointActions`, e.g. `"c1"`.
@@ -236,6 +249,14 @@ pub struct OptionProblems {
 
 impl OptionProblems {
     /// Whether every option could be used.
+    ///
+    /// ```
+    /// use ldm_reseau::{Options, Value};
+    /// let good = Options::from_value(&Value::parse(r#"{"lang": "en"}"#).unwrap());
+    /// assert!(good.problems.is_empty());
+    /// let bad = Options::from_value(&Value::parse(r#"{"lang": "de"}"#).unwrap());
+    /// assert!(!bad.problems.is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.unusable.is_empty() && self.excess.is_empty()
     }
@@ -362,6 +383,15 @@ impl Options {
 
     /// The criteria the request must cover: the academy's list, or the
     /// national one in the language of the options. `(id, label)` pairs.
+    ///
+    /// ```
+    /// use ldm_reseau::{Criterion, Lang, Options};
+    /// let en = Options { lang: Lang::En, ..Options::default() };
+    /// assert_eq!(en.criteria_list().len(), 8);
+    /// assert_eq!(en.criteria_list()[5], ("c6", "international opening"));
+    /// let academy = Options { criteria: vec![Criterion { id: "k1".into(), label: "Qualité".into() }], ..Options::default() };
+    /// assert_eq!(academy.criteria_list(), [("k1", "Qualité")]);
+    /// ```
     pub fn criteria_list(&self) -> Vec<(&str, &str)> {
         if self.criteria.is_empty() {
             let en = self.lang == Lang::En;

@@ -5,6 +5,13 @@ use crate::json::{write_int, write_list, write_str, Obj};
 use std::fmt;
 
 /// How much a finding matters.
+///
+/// ```
+/// use ldm_reseau::{Code, Severity};
+/// assert_eq!(Code::TitleAllCaps.severity(), Severity::Warning);
+/// // Errors sort first, then warnings, then information.
+/// assert!(Severity::Error < Severity::Warning && Severity::Warning < Severity::Info);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     /// Blocks sending.
@@ -17,6 +24,12 @@ pub enum Severity {
 
 impl Severity {
     /// `"error"`, `"warning"` or `"info"`.
+    ///
+    /// ```
+    /// use ldm_reseau::{Code, Severity};
+    /// assert_eq!(Severity::Error.as_str(), "error");
+    /// assert_eq!(Code::ScopeTerritoryUnchecked.severity().as_str(), "info");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
@@ -42,19 +55,45 @@ macro_rules! codes {
 
         impl Code {
             /// Every code, in the order of SPEC §5.
+            ///
+            /// ```
+            /// use ldm_reseau::Code;
+            /// assert_eq!(Code::ALL.len(), 57);
+            /// assert_eq!(Code::ALL[0], Code::TitleMissing);
+            /// assert!(Code::ALL.iter().all(|c| Code::from_str(c.as_str()) == Some(*c)));
+            /// ```
             pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
 
             /// The stable dotted code, e.g. `"title.too_long"`.
+            ///
+            /// ```
+            /// use ldm_reseau::Code;
+            /// assert_eq!(Code::MemberDuplicate.as_str(), "member.duplicate");
+            /// assert_eq!(Code::MemberDuplicate.to_string(), "member.duplicate");
+            /// ```
             pub fn as_str(self) -> &'static str {
                 match self { $(Code::$variant => $code,)* }
             }
 
             /// The severity SPEC §5 gives this code.
+            ///
+            /// ```
+            /// use ldm_reseau::{Code, Severity};
+            /// assert_eq!(Code::MemberUaiChecksum.severity(), Severity::Error);
+            /// assert_eq!(Code::MemberRenewalDue.severity(), Severity::Warning);
+            /// assert_eq!(Code::CycleCaseA.severity(), Severity::Info);
+            /// ```
             pub fn severity(self) -> Severity {
                 match self { $(Code::$variant => Severity::$sev,)* }
             }
 
             /// The code for a dotted name, if there is one.
+            ///
+            /// ```
+            /// use ldm_reseau::Code;
+            /// assert_eq!(Code::from_str("title.all_caps"), Some(Code::TitleAllCaps));
+            /// assert_eq!(Code::from_str("TitleAllCaps"), None);
+            /// ```
             #[allow(clippy::should_implement_trait)]
             pub fn from_str(code: &str) -> Option<Code> {
                 match code { $($code => Some(Code::$variant),)* _ => None }
@@ -161,6 +200,13 @@ impl fmt::Display for Code {
 }
 
 /// One step of a [`Path`]: a field name or an index in a list.
+///
+/// ```
+/// use ldm_reseau::{Path, Seg};
+/// let p = Path::root().key("members").index(1);
+/// assert_eq!(p.segs(), [Seg::Key("members".into()), Seg::Index(1)]);
+/// assert_eq!(Seg::from("uai"), Seg::Key("uai".into()));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Seg {
     /// A field of an object.
@@ -193,11 +239,22 @@ pub struct Path(pub Vec<Seg>);
 
 impl Path {
     /// The whole request.
+    ///
+    /// ```
+    /// use ldm_reseau::{check_uai, Options, Path};
+    /// assert_eq!(Path::root().dotted(), "");
+    /// assert_eq!(check_uai("0570099X", &Options::default()).findings[0].path, Path::root());
+    /// ```
     pub fn root() -> Path {
         Path(Vec::new())
     }
 
     /// This path, then a field.
+    ///
+    /// ```
+    /// use ldm_reseau::Path;
+    /// assert_eq!(Path::root().key("scope").key("sectors").dotted(), "scope.sectors");
+    /// ```
     pub fn key(&self, key: &str) -> Path {
         let mut p = self.clone();
         p.0.push(Seg::from(key));
@@ -205,6 +262,11 @@ impl Path {
     }
 
     /// This path, then a list position.
+    ///
+    /// ```
+    /// use ldm_reseau::Path;
+    /// assert_eq!(Path::root().key("members").index(0).key("uai").dotted(), "members.0.uai");
+    /// ```
     pub fn index(&self, i: usize) -> Path {
         let mut p = self.clone();
         p.0.push(Seg::Index(i));
@@ -212,11 +274,26 @@ impl Path {
     }
 
     /// The steps of the path.
+    ///
+    /// ```
+    /// use ldm_reseau::{Path, Seg};
+    /// let p = Path::root().key("jointActions").key("c1");
+    /// assert_eq!(p.segs().len(), 2);
+    /// assert_eq!(p.segs()[1], Seg::Key("c1".into()));
+    /// ```
     pub fn segs(&self) -> &[Seg] {
         &self.0
     }
 
     /// The path as one dotted string, `members.2.uai`.
+    ///
+    /// ```
+    /// use ldm_reseau::{validate, Code, Options, Request};
+    /// let req = Request::from_json(r#"{"members": [{"uai": "0570099Y"}, {"uai": "0570099X"}]}"#).unwrap();
+    /// let report = validate(&req, &Options::default());
+    /// let f = report.findings.iter().find(|f| f.code == Code::MemberUaiChecksum).unwrap();
+    /// assert_eq!(f.path.dotted(), "members.1.uai");
+    /// ```
     pub fn dotted(&self) -> String {
         let mut s = String::new();
         for (i, seg) in self.0.iter().enumerate() {
@@ -246,6 +323,13 @@ impl fmt::Display for Path {
 }
 
 /// A figure or a name quoted by a message.
+///
+/// ```
+/// use ldm_reseau::{check_uai, Options, Param};
+/// let check = check_uai("0570099X", &Options::default());
+/// assert_eq!(check.findings[0].param("expected"), Some(&Param::Str("Y".into())));
+/// assert_eq!(Param::from(2026), Param::Int(2026));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Param {
     /// A number (a length, a year, a row).
@@ -256,6 +340,12 @@ pub enum Param {
 
 impl Param {
     /// The parameter as the message shows it.
+    ///
+    /// ```
+    /// use ldm_reseau::Param;
+    /// assert_eq!(Param::Int(-3).text(), "-3");
+    /// assert_eq!(Param::from("0570099Y").text(), "0570099Y");
+    /// ```
     pub fn text(&self) -> std::borrow::Cow<'_, str> {
         match self {
             Param::Int(n) => {
@@ -287,9 +377,23 @@ impl From<String> for Param {
 }
 
 /// The named figures of a finding, in the order the rule gives them.
+///
+/// ```
+/// use ldm_reseau::{check_uai, Options, Params};
+/// let params: Params = check_uai("0570099X", &Options::default()).findings.remove(0).params;
+/// let names: Vec<&str> = params.iter().map(|(name, _)| *name).collect();
+/// assert_eq!(names, ["uai", "found", "expected"]);
+/// ```
 pub type Params = Vec<(&'static str, Param)>;
 
 /// One thing the applicant should know: what, how serious, where, and the message.
+///
+/// ```
+/// use ldm_reseau::{check_uai, Code, Options, Severity};
+/// let f = &check_uai("0570099X", &Options::default()).findings[0];
+/// assert_eq!((f.code, f.severity), (Code::MemberUaiChecksum, Severity::Error));
+/// assert!(f.message.contains("devrait être Y, pas X"));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
     /// The stable code, e.g. [`Code::TitleTooLong`].
@@ -338,6 +442,15 @@ impl Finding {
 }
 
 /// How the mention « Lycée(s) des métiers en réseau » was found in the title.
+///
+/// ```
+/// use ldm_reseau::{check_title, Mention, Options};
+/// let mention = |t| check_title(t, &Options::default()).title.mention;
+/// assert_eq!(mention("Lycée(s) des métiers en réseau du bois"), Mention::Exact);
+/// assert_eq!(mention("lycée(s) des métiers en réseau du bois"), Mention::Case);
+/// assert_eq!(mention("Lycées des metiers en réseau du bois"), Mention::Misspelled);
+/// assert_eq!(mention("Réseau du bois"), Mention::Missing);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mention {
     /// Exactly as it must be written.
@@ -352,6 +465,11 @@ pub enum Mention {
 
 impl Mention {
     /// `"exact"`, `"case"`, `"misspelled"` or `"missing"`.
+    ///
+    /// ```
+    /// use ldm_reseau::Mention;
+    /// assert_eq!(Mention::Misspelled.as_str(), "misspelled");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Mention::Exact => "exact",
@@ -363,6 +481,14 @@ impl Mention {
 }
 
 /// What a live title counter needs (SPEC §4 `title`).
+///
+/// ```
+/// use ldm_reseau::{check_title, Mention, Options};
+/// let t = check_title("Lycée(s)  des métiers en réseau du bois", &Options::default()).title;
+/// assert_eq!(t.normalized, "Lycée(s) des métiers en réseau du bois");
+/// assert_eq!((t.length, t.max, t.remaining), (38, 100, 62));
+/// assert_eq!((t.mention, t.suggestion), (Mention::Exact, None));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TitleSummary {
     /// The title as it will be sent (SPEC §5.1 normalisation).
@@ -393,6 +519,14 @@ impl TitleSummary {
 }
 
 /// The cycle case of SPEC §5.4 (the seed's items a–d).
+///
+/// ```
+/// use ldm_reseau::{cycle, CycleCase, Options, Request};
+/// let req = Request::from_json(r#"{"campaignYear": 2026, "members": [
+///   {"uai": "0570099Y", "label": {"status": "labelled", "lastDecisionYear": 2024}},
+///   {"uai": "0570031Z", "label": {"status": "labelled", "lastDecisionYear": 2023}}]}"#).unwrap();
+/// assert_eq!(cycle(&req, &Options::default()).case, Some(CycleCase::C));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CycleCase {
     /// Some member in renewal, others not all mid-cycle.
@@ -407,6 +541,11 @@ pub enum CycleCase {
 
 impl CycleCase {
     /// `"a"`, `"b"`, `"c"` or `"d"`.
+    ///
+    /// ```
+    /// use ldm_reseau::CycleCase;
+    /// assert_eq!(CycleCase::D.as_str(), "d");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             CycleCase::A => "a",
@@ -418,6 +557,15 @@ impl CycleCase {
 }
 
 /// Where a member stands in its own label cycle (SPEC §5.4).
+///
+/// ```
+/// use ldm_reseau::{cycle, Options, Position, Request};
+/// let req = Request::from_json(r#"{"campaignYear": 2026, "members": [
+///   {"uai": "0570099Y", "label": {"status": "renewal_requested", "lastDecisionYear": 2021}},
+///   {"uai": "0570031Z", "label": {"status": "labelled", "lastDecisionYear": 2015}}]}"#).unwrap();
+/// let c = cycle(&req, &Options::default());
+/// assert_eq!([c.members[0].position, c.members[1].position], [Position::Renewal, Position::Expired]);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[allow(missing_docs)]
 pub enum Position {
@@ -433,6 +581,11 @@ pub enum Position {
 
 impl Position {
     /// The camelCase name used in the report.
+    ///
+    /// ```
+    /// use ldm_reseau::Position;
+    /// assert_eq!(Position::RenewedLastYear.as_str(), "renewedLastYear");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Position::Renewal => "renewal",
@@ -447,6 +600,13 @@ impl Position {
     }
 
     /// Renewal, renewed last year, renewal next year or mid-cycle.
+    ///
+    /// ```
+    /// use ldm_reseau::Position;
+    /// assert!(Position::RenewalNextYear.is_labelled());
+    /// assert!(!Position::Expired.is_labelled());
+    /// assert!(!Position::Applying.is_labelled());
+    /// ```
     pub fn is_labelled(self) -> bool {
         matches!(
             self,
@@ -459,6 +619,16 @@ impl Position {
 }
 
 /// One member in the cycle block.
+///
+/// ```
+/// use ldm_reseau::{cycle, CycleMember, Options, Position, Request};
+/// let req = Request::from_json(r#"{"campaignYear": 2026, "members": [
+///   {"uai": "0570099y", "label": {"status": "applying"}},
+///   {"uai": "0570031Z", "label": {"status": "labelled", "lastDecisionYear": 2023}}]}"#).unwrap();
+/// let c = cycle(&req, &Options::default());
+/// assert_eq!(c.members[0], CycleMember { index: 0, uai: Some("0570099Y".into()), position: Position::Applying, label_ends: None });
+/// assert_eq!(c.members[1].label_ends, Some(2028));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CycleMember {
     /// Its index in `members`.
@@ -490,6 +660,11 @@ pub enum Adjustment {
 
 impl Adjustment {
     /// The stable code, as the report's JSON writes it.
+    ///
+    /// ```
+    /// use ldm_reseau::Adjustment;
+    /// assert_eq!(Adjustment::PostponedRenewal.as_str(), "postponed_renewal");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Adjustment::FourYearAppellation => "four_year_appellation",
@@ -506,6 +681,15 @@ impl PartialEq<&str> for Adjustment {
 }
 
 /// A cycle adjustment the group may propose (SPEC §5.4 options).
+///
+/// ```
+/// use ldm_reseau::{cycle, Adjustment, CycleOption, Options, Request};
+/// let req = Request::from_json(r#"{"campaignYear": 2026, "members": [
+///   {"uai": "0570099Y", "label": {"status": "labelled", "lastDecisionYear": 2022}},
+///   {"uai": "0570031Z", "label": {"status": "labelled", "lastDecisionYear": 2023}}]}"#).unwrap();
+/// let c = cycle(&req, &Options::default());
+/// assert_eq!(c.options, [CycleOption { code: Adjustment::AnticipatedRenewal, members: vec!["0570099Y".into()] }]);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CycleOption {
     /// What may be adjusted.
@@ -515,6 +699,15 @@ pub struct CycleOption {
 }
 
 /// A member renewal falling inside the appellation period.
+///
+/// ```
+/// use ldm_reseau::{cycle, Options, Request, Review};
+/// let req = Request::from_json(r#"{"campaignYear": 2026, "members": [
+///   {"uai": "0570099Y", "label": {"status": "labelled", "lastDecisionYear": 2024}}]}"#).unwrap();
+/// let c = cycle(&req, &Options::default());
+/// assert_eq!(c.reviews, [Review { uai: "0570099Y".into(), year: 2029 }]);
+/// assert!(c.reviews[0].year <= c.appellation_ends);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Review {
     /// The member's UAI.
@@ -524,6 +717,16 @@ pub struct Review {
 }
 
 /// The cycle block of the report (SPEC §4 `cycle`, computed as §5.4 says).
+///
+/// ```
+/// use ldm_reseau::{cycle, CycleCase, Options, Request};
+/// let req = Request::from_json(r#"{"campaignYear": 2026, "members": [
+///   {"uai": "0570099Y", "label": {"status": "applying"}},
+///   {"uai": "0570031Z", "label": {"status": "renewal_requested", "lastDecisionYear": 2021}}]}"#).unwrap();
+/// let c = cycle(&req, &Options::default());
+/// assert_eq!((c.case, c.joint_labelling), (Some(CycleCase::A), true));
+/// assert_eq!((c.campaign_year, c.appellation_years, c.appellation_ends), (2026, 5, 2031));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CycleSummary {
     /// The case, or `None` when the request is not receivable as it stands.
@@ -579,6 +782,15 @@ impl CycleSummary {
 }
 
 /// The result of [`validate`](crate::validate): SPEC §4.
+///
+/// ```
+/// use ldm_reseau::{validate, Code, Mention, Options, Request};
+/// let report = validate(&Request::from_json(r#"{"title": "Réseau du bois"}"#).unwrap(), &Options::default());
+/// assert!(!report.valid);
+/// assert_eq!(report.findings[0].code, Code::TitleMentionMissing);
+/// assert_eq!((report.title.length, report.title.mention), (14, Mention::Missing));
+/// assert_eq!(report.cycle.case, None);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Report {
     /// No finding of severity error.
@@ -633,17 +845,40 @@ impl Report {
     }
 
     /// The codes of the findings, in report order (handy in tests).
+    ///
+    /// ```
+    /// use ldm_reseau::{validate, Options, Request};
+    /// let req = Request::from_json(r#"{"members": [{"uai": "0570099X"}]}"#).unwrap();
+    /// let codes = validate(&req, &Options::default()).codes();
+    /// assert_eq!(codes[..4], ["title.missing", "scope.type_missing", "members.too_few", "member.uai_checksum"]);
+    /// ```
     pub fn codes(&self) -> Vec<&'static str> {
         self.findings.iter().map(|f| f.code.as_str()).collect()
     }
 
     /// Whether some finding has this code.
+    ///
+    /// ```
+    /// use ldm_reseau::{validate, Code, Options, Request};
+    /// let req = Request::from_json(r#"{"members": [{"uai": "0570099X"}, {"uai": "0570099X"}]}"#).unwrap();
+    /// let report = validate(&req, &Options::default());
+    /// assert!(report.has(Code::MemberUaiChecksum) && report.has(Code::MemberDuplicate));
+    /// assert!(!report.has(Code::MemberUaiFormat));
+    /// ```
     pub fn has(&self, code: Code) -> bool {
         self.findings.iter().any(|f| f.code == code)
     }
 }
 
 /// The result of [`check_title`](crate::check_title): the title rules alone.
+///
+/// ```
+/// use ldm_reseau::{check_title, Code, Options};
+/// let check = check_title("Réseau du bois", &Options::default());
+/// assert!(!check.valid);
+/// assert_eq!(check.findings[0].code, Code::TitleMentionMissing);
+/// assert_eq!(check.findings[0].path.dotted(), "title");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TitleCheck {
     /// No finding of severity error.
@@ -656,6 +891,13 @@ pub struct TitleCheck {
 
 impl TitleCheck {
     /// As JSON: `{ valid, findings, title }`.
+    ///
+    /// ```
+    /// use ldm_reseau::{check_title, Options};
+    /// let check = check_title("Lycée(s) des métiers en réseau du bois", &Options::default());
+    /// assert_eq!(check.to_json(), concat!(r#"{"valid":true,"findings":[],"title":{"normalized":"Lycée(s) des métiers en réseau du bois","#,
+    ///     r#""length":38,"max":100,"remaining":62,"mention":"exact","suggestion":null}}"#));
+    /// ```
     pub fn to_json(&self) -> String {
         let mut out = String::new();
         let mut o = Obj::new(&mut out);
@@ -668,6 +910,14 @@ impl TitleCheck {
 }
 
 /// The result of [`check_uai`](crate::check_uai).
+///
+/// ```
+/// use ldm_reseau::{check_uai, Options};
+/// let check = check_uai(" 0570031z", &Options::default());
+/// assert!(check.valid);
+/// assert_eq!(check.normalized, "0570031Z");
+/// assert_eq!(check.territory.map(|t| t.departement_name), Some("Moselle"));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UaiCheck {
     /// No finding of severity error.
@@ -682,6 +932,13 @@ pub struct UaiCheck {
 
 impl UaiCheck {
     /// As JSON: `{ valid, normalized, findings, territory }`.
+    ///
+    /// ```
+    /// use ldm_reseau::{check_uai, Options};
+    /// let json = check_uai("0570099Y", &Options::default()).to_json();
+    /// assert!(json.starts_with(r#"{"valid":true,"normalized":"0570099Y","findings":[],"territory":{"departement":"57","#));
+    /// assert!(check_uai("9990001A", &Options::default()).to_json().ends_with(r#""territory":null}"#));
+    /// ```
     pub fn to_json(&self) -> String {
         let mut out = String::new();
         let mut o = Obj::new(&mut out);
@@ -712,6 +969,14 @@ fn write_findings(out: &mut String, findings: &[Finding]) {
 
 impl CycleSummary {
     /// As JSON, the `cycle` object of SPEC §4.
+    ///
+    /// ```
+    /// use ldm_reseau::{cycle, Options, Request};
+    /// let req = Request::from_json(r#"{"campaignYear": 2026, "members": [
+    ///   {"uai": "0570099Y", "label": {"status": "labelled", "lastDecisionYear": 2024}}]}"#).unwrap();
+    /// let json = cycle(&req, &Options::default()).to_json();
+    /// assert!(json.contains(r#""members":[{"index":0,"uai":"0570099Y","position":"midCycle","labelEnds":2029}]"#));
+    /// ```
     pub fn to_json(&self) -> String {
         let mut out = String::new();
         self.write_json(&mut out);

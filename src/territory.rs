@@ -36,11 +36,26 @@ include!(concat!(env!("OUT_DIR"), "/territories.rs"));
 
 impl Territory {
     /// The territory of a UAI's first three digits.
+    ///
+    /// ```
+    /// use ldm_reseau::Territory;
+    /// let corse = Territory::by_uai_prefix("620").unwrap();
+    /// assert_eq!((corse.departement, corse.academie_name), ("2A", "Corse"));
+    /// assert!(Territory::by_uai_prefix("999").is_none());
+    /// ```
     pub fn by_uai_prefix(prefix: &str) -> Option<&'static Territory> {
         TABLE.iter().find(|t| t.uai_prefix == prefix)
     }
 
     /// Every row of the table.
+    ///
+    /// ```
+    /// use ldm_reseau::Territory;
+    /// let all = Territory::all();
+    /// assert_eq!(all.len(), 105);
+    /// assert!(all.iter().any(|t| t.departement == "57" && t.academie == "nancy-metz"));
+    /// assert_eq!(all.iter().filter(|t| t.region_academique.is_none()).count(), 4);
+    /// ```
     pub fn all() -> &'static [Territory] {
         TABLE
     }

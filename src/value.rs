@@ -67,6 +67,14 @@ pub struct Cut {
 /// A value a JavaScript caller can pass that has no JSON form.
 ///
 /// The validator reports each of them as a value of the wrong type.
+///
+/// ```
+/// use ldm_reseau::{validate, Code, Foreign, Options, Request, Value};
+/// let v = Value::parse_host(r#"{"title": @symbol}"#).unwrap();
+/// assert_eq!(v.get("title"), Some(&Value::Foreign(Foreign::Symbol)));
+/// let report = validate(&Request::from_value(v), &Options::default());
+/// assert!(report.has(Code::RequestInvalidType));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Foreign {
     /// `undefined` at the top level.
@@ -96,6 +104,12 @@ pub enum Foreign {
 impl Foreign {
     /// The name the `@name` token of [`Value::parse_host`] uses, and the
     /// `found` parameter of `request.invalid_type`.
+    ///
+    /// ```
+    /// use ldm_reseau::{Foreign, Value};
+    /// assert_eq!(Foreign::BigInt.name(), "bigint");
+    /// assert_eq!(Value::parse_host("@too_deep"), Ok(Value::Foreign(Foreign::TooDeep)));
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             Foreign::Undefined => "undefined",
@@ -117,6 +131,14 @@ impl Foreign {
     }
 
     /// Every kind of foreign value.
+    ///
+    /// ```
+    /// use ldm_reseau::{Foreign, Value};
+    /// assert_eq!(Foreign::ALL.len(), 11);
+    /// for f in Foreign::ALL {
+    ///     assert_eq!(Value::parse_host(&format!("@{}", f.name())), Ok(Value::Foreign(f)));
+    /// }
+    /// ```
     pub const ALL: [Foreign; 11] = [
         Foreign::Undefined,
         Foreign::NaN,
@@ -153,11 +175,28 @@ impl Value {
     /// [`Foreign`] kind (`@symbol`, `@NaN`, `@cycle`…), and `@cut(N)` before
     /// a value or a field name that the host cut to the input budget
     /// ([`Value::Cut`]; N is its size before the cut).
+    ///
+    /// ```
+    /// use ldm_reseau::{Foreign, Value};
+    /// let v = Value::parse_host(r#"{"a": @NaN, "b": -Infinity}"#).unwrap();
+    /// assert_eq!(v.get("a"), Some(&Value::Foreign(Foreign::NaN)));
+    /// assert_eq!(v.get("b"), Some(&Value::Foreign(Foreign::Infinity)));
+    /// assert!(Value::parse(r#"{"a": @NaN}"#).is_err());
+    /// ```
     pub fn parse_host(text: &str) -> Result<Value, JsonError> {
         Parser::new(text, true).document()
     }
 
-    /// The value under `key`, when this is an object that has it.
+    /// The value under `key`, when this is an object that has it. When the
+    /// key is repeated, the last occurrence.
+    ///
+    /// ```
+    /// use ldm_reseau::Value;
+    /// let v = Value::parse(r#"{"campaignYear": 2026, "campaignYear": 2027}"#).unwrap();
+    /// assert_eq!(v.get("campaignYear"), Some(&Value::Number(2027.0)));
+    /// assert_eq!(v.get("title"), None);
+    /// assert_eq!(Value::parse("[1]").unwrap().get("0"), None);
+    /// ```
     pub fn get(&self, key: &str) -> Option<&Value> {
         match self {
             Value::Object(fields) => fields.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
@@ -166,6 +205,12 @@ impl Value {
     }
 
     /// The string, when this is one.
+    ///
+    /// ```
+    /// use ldm_reseau::Value;
+    /// assert_eq!(Value::parse(r#""0570099Y""#).unwrap().as_str(), Some("0570099Y"));
+    /// assert_eq!(Value::Number(57.0).as_str(), None);
+    /// ```
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Value::String(s) => Some(s),
@@ -175,6 +220,14 @@ impl Value {
 
     /// What a message calls this value's type: `string`, `number`, `integer`
     /// is never returned (a whole number is a `number`), `object`, `array`…
+    /// A foreign value gives its [`Foreign::name`].
+    ///
+    /// ```
+    /// use ldm_reseau::{Foreign, Value};
+    /// assert_eq!(Value::Number(2026.0).type_name(), "number");
+    /// assert_eq!(Value::parse("{}").unwrap().type_name(), "object");
+    /// assert_eq!(Value::Foreign(Foreign::Function).type_name(), "function");
+    /// ```
     pub fn type_name(&self) -> &'static str {
         match self {
             Value::Null => "null",
@@ -191,6 +244,14 @@ impl Value {
     /// Writes this value as JSON text. Foreign values become `null`, but for
     /// [`Foreign::InvalidText`], written as a lone surrogate so that it reads
     /// back as one.
+    ///
+    /// ```
+    /// use ldm_reseau::{Foreign, Value};
+    /// let v = Value::parse(r#"{ "members": [ {"uai": "0570099Y"} ], "x": 2026.5 }"#).unwrap();
+    /// assert_eq!(v.to_json(), r#"{"members":[{"uai":"0570099Y"}],"x":2026.5}"#);
+    /// assert_eq!(Value::Foreign(Foreign::NaN).to_json(), "null");
+    /// assert_eq!(Value::Foreign(Foreign::InvalidText).to_json(), r#""\udc00""#);
+    /// ```
     pub fn to_json(&self) -> String {
         let mut out = String::new();
         crate::json::write_value(&mut out, self);

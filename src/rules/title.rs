@@ -10,9 +10,25 @@ use crate::text::{
 };
 
 /// The mention every appellation title must carry.
+///
+/// ```
+/// use ldm_reseau::{check_title, Code, Options, MENTION};
+/// let check = check_title(&format!("{MENTION} du bois"), &Options::default());
+/// assert!(check.valid);
+/// let check = check_title("Réseau du bois", &Options::default());
+/// assert_eq!(check.findings[0].code, Code::TitleMentionMissing);
+/// ```
 pub const MENTION: &str = "Lycée(s) des métiers en réseau";
 
 /// The limit, mention included.
+///
+/// ```
+/// use ldm_reseau::{check_title, Code, Options, MAX_LENGTH, MENTION};
+/// let at_limit = format!("{MENTION} {}", "b".repeat(MAX_LENGTH as usize - 31));
+/// let check = check_title(&at_limit, &Options::default());
+/// assert_eq!((check.title.length, check.title.remaining), (MAX_LENGTH, 0));
+/// assert!(check_title(&(at_limit + "s"), &Options::default()).findings.iter().any(|f| f.code == Code::TitleTooLong));
+/// ```
 pub const MAX_LENGTH: i64 = 100;
 
 /// Where and how the mention was found, in chars of the normalised title.
