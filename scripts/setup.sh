@@ -6,8 +6,26 @@
 # Usage: scripts/setup.sh [--no-browser]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$HOME/.cargo/bin:$PATH"
+# cargo install puts its binaries in $CARGO_HOME/bin, which need not be ~/.cargo.
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 say() { printf 'setup: %s\n' "$*"; }
+# Pinned: a new machine gets the wasm-pack the project was built and tested with.
+WASM_PACK_VERSION=0.15.1
+
+# Everything below goes through rustup (the target, the toolchain's cargo).
+command -v rustup >/dev/null || { say "rustup not found: install Rust with rustup (https://rustup.rs)" >&2; exit 1; }
+
+# --locked builds with the crate's own lock file, but that file can pin a
+# dependency the registry no longer serves (wasm-bindgen-cli 0.2.130 pins such
+# a webpki-roots); then build the same exact version with fresh dependencies.
+install() { # crate version [cargo install options]
+  local crate=$1 version=$2
+  shift 2
+  cargo install --locked "$@" "$crate" --version "$version" || {
+    say "the locked install of $crate $version failed; retrying without --locked"
+    cargo install "$@" "$crate" --version "$version"
+  }
+}
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
@@ -15,8 +33,8 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 fi
 
 if ! command -v wasm-pack >/dev/null; then
-  say "installing wasm-pack (about 2 minutes)"
-  cargo install --locked wasm-pack
+  say "installing wasm-pack $WASM_PACK_VERSION (a few minutes)"
+  install wasm-pack "$WASM_PACK_VERSION"
 fi
 
 # wasm-pack uses the wasm-bindgen on PATH only when its version is exactly
@@ -25,8 +43,8 @@ fi
 bindgen=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
 if [ "$have" != "$bindgen" ]; then
-  say "installing wasm-bindgen-cli $bindgen (found '${have:-none}')"
-  cargo install --locked --force wasm-bindgen-cli --version "$bindgen"
+  say "installing wasm-bindgen-cli $bindgen (found '${have:-none}'; a few minutes)"
+  install wasm-bindgen-cli "$bindgen" --force
 fi
 
 # npm packages: install when node_modules is missing or older than the lock.
