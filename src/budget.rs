@@ -13,9 +13,8 @@
 //! arrives as [`Value::Cut`] with the size it had, which this pass reports
 //! as if it had cut it itself. Natively the pass does the cutting.
 
-use crate::findings::Findings;
 use crate::model::At;
-use crate::report::{Code, Path};
+use crate::report::Path;
 use crate::value::{Cut, Foreign, Value, MAX_PARSE_DEPTH};
 
 /// Members of a request.
@@ -308,40 +307,6 @@ impl Pass {
             (Shape::Request, At::Key(At::Root, "jointActions")) => Some(MAX_ACTIONS),
             _ => None,
         }
-    }
-}
-
-/// One `request.too_large` per excess. Within a request, at the path of what
-/// went past its limit; for a value checked apart (`outside`: the options, a
-/// lone title), at `[]`, naming that value.
-pub(crate) fn report(excess: &[Excess], outside: Option<&str>, out: &mut Findings) {
-    for e in excess {
-        // A name too long to be a field is not repeated in the message.
-        let mut named = e.path.clone();
-        if e.over == Over::Key {
-            named.0.pop();
-        }
-        let field = match outside {
-            Some(name) if named.0.is_empty() => name.to_owned(),
-            Some(name) => name.to_owned() + "." + &named.dotted(),
-            None => named.dotted(),
-        };
-        let path = if outside.is_some() {
-            Path::root()
-        } else {
-            e.path.clone()
-        };
-        out.add(
-            Code::RequestTooLarge,
-            path,
-            vec![
-                ("field", field.into()),
-                ("what", e.over.name().into()),
-                ("limit", (e.limit as i64).into()),
-                ("found", (e.found as i64).into()),
-                ("excess", (e.found.saturating_sub(e.limit) as i64).into()),
-            ],
-        );
     }
 }
 

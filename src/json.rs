@@ -3,6 +3,25 @@
 
 use crate::value::Value;
 
+impl Value {
+    /// Writes this value as JSON text. Foreign values become `null`, but for
+    /// [`Foreign::InvalidText`](crate::Foreign::InvalidText), written as a lone surrogate so that it reads
+    /// back as one.
+    ///
+    /// ```
+    /// use ldm_reseau::{Foreign, Value};
+    /// let v = Value::parse(r#"{ "members": [ {"uai": "0570099Y"} ], "x": 2026.5 }"#).unwrap();
+    /// assert_eq!(v.to_json(), r#"{"members":[{"uai":"0570099Y"}],"x":2026.5}"#);
+    /// assert_eq!(Value::Foreign(Foreign::NaN).to_json(), "null");
+    /// assert_eq!(Value::Foreign(Foreign::InvalidText).to_json(), r#""\udc00""#);
+    /// ```
+    pub fn to_json(&self) -> String {
+        let mut out = String::new();
+        write_value(&mut out, self);
+        out
+    }
+}
+
 /// Appends `s` as a JSON string literal.
 pub(crate) fn write_str(out: &mut String, s: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";

@@ -182,8 +182,8 @@ impl Request {
 #[inline(never)]
 pub fn validate(request: &Request, options: &Options) -> Report {
     let mut out = Findings::new();
-    options.report_into(&mut out);
-    budget::report(&request.excess, None, &mut out);
+    option_findings(options, &mut out);
+    budget_findings(&request.excess, None, &mut out);
     let Value::Object(fields) = &request.value else {
         out.add(
             Code::RequestNotAnObject,
@@ -214,9 +214,9 @@ pub fn validate(request: &Request, options: &Options) -> Report {
 /// The text of a field checked alone, within the budget; the options' own
 /// findings and the budget's go first.
 fn lone_text(v: Value, name: &str, options: &Options, out: &mut Findings) -> String {
-    options.report_into(out);
+    option_findings(options, out);
     let (kept, excess) = budget::apply(v, budget::Shape::Request);
-    budget::report(&excess, Some(name), out);
+    budget_findings(&excess, Some(name), out);
     match kept {
         Value::String(s) => s,
         Value::Foreign(Foreign::InvalidText) => {
@@ -229,6 +229,57 @@ fn lone_text(v: Value, name: &str, options: &Options, out: &mut Findings) -> Str
         }
         _ => String::new(),
     }
+}
+
+/// One `request.too_large` per excess. Within a request, at the path of what
+/// went past its limit; for a value checked apart (`outside`: the options, a
+/// lone title), at `[]`, naming that value.
+fn budget_findings(excess: &[budget::Excess], outside: Option<&str>, out: &mut Findings) {
+    for e in excess {
+        // A name too long to be a field is not repeated in the message.
+        let mut named = e.path.clone();
+        if e.over == budget::Over::Key {
+            named.0.pop();
+        }
+        let field = match outside {
+            Some(name) if named.0.is_empty() => name.to_owned(),
+            Some(name) => name.to_owned() + "." + &named.dotted(),
+            None => named.dotted(),
+        };
+        let path = if outside.is_some() {
+            Path::root()
+        } else {
+            e.path.clone()
+        };
+        out.add(
+            Code::RequestTooLarge,
+            path,
+            vec![
+                ("field", field.into()),
+                ("what", e.over.name().into()),
+                ("limit", (e.limit as i64).into()),
+                ("found", (e.found as i64).into()),
+                ("excess", (e.found.saturating_sub(e.limit) as i64).into()),
+            ],
+        );
+    }
+}
+
+/// The findings about the options themselves: each option that could not
+/// be used, and what went past the budget.
+fn option_findings(options: &Options, out: &mut Findings) {
+    let (unusable, excess) = options.problems();
+    for (option, found) in unusable {
+        out.add(
+            Code::OptionsInvalid,
+            Path::root(),
+            vec![
+                ("option", (*option).into()),
+                ("found", found.as_str().into()),
+            ],
+        );
+    }
+    budget_findings(excess, Some("options"), out);
 }
 
 fn finish(out: Findings, options: &Options, title: TitleSummary, cycle: CycleSummary) -> Report {

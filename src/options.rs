@@ -2,8 +2,6 @@
 //! list and its own wording of messages (SPEC §3 `Options`).
 
 use crate::budget::{self, Excess, Shape};
-use crate::findings::Findings;
-use crate::report::{Code, Path};
 use crate::value::Value;
 
 /// What an unusable option was: the text itself (its first 40 characters),
@@ -366,19 +364,10 @@ impl Options {
         }
     }
 
-    /// Adds the findings about the options themselves to a report's.
-    pub(crate) fn report_into(&self, out: &mut Findings) {
-        for (option, found) in &self.problems.unusable {
-            out.add(
-                Code::OptionsInvalid,
-                Path::root(),
-                vec![
-                    ("option", (*option).into()),
-                    ("found", found.as_str().into()),
-                ],
-            );
-        }
-        budget::report(&self.problems.excess, Some("options"), out);
+    /// What could not be used: `(option, what was found)`, then what went
+    /// past the input budget.
+    pub(crate) fn problems(&self) -> (&[(&'static str, String)], &[Excess]) {
+        (&self.problems.unusable, &self.problems.excess)
     }
 
     /// The criteria the request must cover: the academy's list, or the

@@ -804,24 +804,6 @@ pub struct Report {
 }
 
 impl Report {
-    /// The report as plain text for a person, in `lang`: one line per
-    /// finding (severity, field, message, code), then the cycle case and
-    /// whether the request can be sent. `number`, for a file of several
-    /// requests, heads it (« Demande 2 »).
-    ///
-    /// ```
-    /// use ldm_reseau::{validate, Lang, Options, Request};
-    /// let report = validate(&Request::from_json("{}").unwrap(), &Options::default());
-    /// let text = report.to_text(Lang::Fr, Some(2));
-    /// assert!(text.starts_with("Demande 2\n"));
-    /// assert!(text.contains("Demande à corriger avant envoi."));
-    /// ```
-    pub fn to_text(&self, lang: crate::options::Lang, number: Option<usize>) -> String {
-        let mut out = String::new();
-        crate::words::report::write(&mut out, self, number, lang);
-        out
-    }
-
     /// The report as the JSON object of SPEC §4.
     ///
     /// ```

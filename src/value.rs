@@ -240,23 +240,6 @@ impl Value {
             Value::Cut(cut) => cut.value.type_name(),
         }
     }
-
-    /// Writes this value as JSON text. Foreign values become `null`, but for
-    /// [`Foreign::InvalidText`], written as a lone surrogate so that it reads
-    /// back as one.
-    ///
-    /// ```
-    /// use ldm_reseau::{Foreign, Value};
-    /// let v = Value::parse(r#"{ "members": [ {"uai": "0570099Y"} ], "x": 2026.5 }"#).unwrap();
-    /// assert_eq!(v.to_json(), r#"{"members":[{"uai":"0570099Y"}],"x":2026.5}"#);
-    /// assert_eq!(Value::Foreign(Foreign::NaN).to_json(), "null");
-    /// assert_eq!(Value::Foreign(Foreign::InvalidText).to_json(), r#""\udc00""#);
-    /// ```
-    pub fn to_json(&self) -> String {
-        let mut out = String::new();
-        crate::json::write_value(&mut out, self);
-        out
-    }
 }
 
 /// Why a text is not JSON: a one-line reason with its position.

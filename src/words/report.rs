@@ -5,6 +5,26 @@
 use crate::options::Lang;
 use crate::report::{Report, Severity};
 
+impl Report {
+    /// The report as plain text for a person, in `lang`: one line per
+    /// finding (severity, field, message, code), then the cycle case and
+    /// whether the request can be sent. `number`, for a file of several
+    /// requests, heads it (« Demande 2 »).
+    ///
+    /// ```
+    /// use ldm_reseau::{validate, Lang, Options, Request};
+    /// let report = validate(&Request::from_json("{}").unwrap(), &Options::default());
+    /// let text = report.to_text(Lang::Fr, Some(2));
+    /// assert!(text.starts_with("Demande 2\n"));
+    /// assert!(text.contains("Demande à corriger avant envoi."));
+    /// ```
+    pub fn to_text(&self, lang: Lang, number: Option<usize>) -> String {
+        let mut out = String::new();
+        write(&mut out, self, number, lang);
+        out
+    }
+}
+
 pub(crate) fn write(out: &mut String, r: &Report, number: Option<usize>, lang: Lang) {
     let fr = lang == Lang::Fr;
     if let Some(n) = number {
