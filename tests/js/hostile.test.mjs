@@ -7,26 +7,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import * as esm from '../../dist/node.mjs';
-import { CLASSES, OPTIONS, invariants } from '../support/hostile.mjs';
+import { CLASSES, OPTIONS, runClasses } from '../support/hostile.mjs';
 
 const cjs = createRequire(import.meta.url)('../../dist/node.cjs');
 
 for (const [entry, ldm] of [['ESM', esm], ['CJS', cjs]]) {
   test(`${entry}: every hostile class gives a report with the findings it calls for`, () => {
-    const failures = [];
-    for (const c of CLASSES) {
-      const { request, options } = c.make();
-      let report;
-      try {
-        report = ldm.validateRequest(request, options ?? OPTIONS);
-      } catch (err) {
-        failures.push(`${c.name}: threw ${err}`);
-        continue;
-      }
-      const problems = [...c.expect(report), ...(c.paths === false ? [] : invariants(report, request))];
-      if (problems.length) failures.push(`${c.name}:\n    ${problems.join('\n    ')}`);
-    }
-    assert.equal(failures.length, 0, failures.join('\n'));
+    assert.deepEqual(runClasses(ldm.validateRequest), []);
   });
 }
 

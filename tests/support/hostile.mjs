@@ -289,6 +289,28 @@ export const CLASSES = [
 export const OPTIONS = { today: TODAY };
 
 /**
+ * Runs every class through `validate` (a package's `validateRequest`);
+ * returns the failures, one line each: an exception, or a report that
+ * misses what the class calls for or breaks the invariants.
+ */
+export function runClasses(validate) {
+  const failures = [];
+  for (const c of CLASSES) {
+    const { request, options } = c.make();
+    let report;
+    try {
+      report = validate(request, options ?? OPTIONS);
+    } catch (err) {
+      failures.push(`${c.name}: threw ${err}`);
+      continue;
+    }
+    const problems = [...c.expect(report), ...(c.paths === false ? [] : invariants(report, request))];
+    if (problems.length) failures.push(`${c.name}: ${problems.join('; ')}`);
+  }
+  return failures;
+}
+
+/**
  * Problems with a report whatever the input: it is a report, `valid` says
  * whether an error is there, and every path about a value that was given
  * reads that value with plain property access.
