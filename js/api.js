@@ -224,7 +224,13 @@ export const schema = createSchema();
  */
 export function attachForm(form, options) {
   mustBeReady();
-  const { selectors, ...rest } = options && typeof options === 'object' ? options : {};
+  let selectors;
+  let rest = options;
+  try {
+    ({ selectors, ...rest } = options && typeof options === 'object' ? options : {});
+  } catch {
+    // Options that cannot be read: the encoder reports them (options.invalid).
+  }
   let inner = glue.attachFormJson(form, encodeOptions(rest), encode(selectors ?? {}, 'options').text);
   const parse = (json) => (json ? JSON.parse(json) : null);
   return {

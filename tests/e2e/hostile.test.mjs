@@ -11,7 +11,8 @@ let browser;
 let server;
 
 before(async () => {
-  const page = '<!doctype html><html lang="fr"><title>hostile</title><body></body></html>';
+  const page =
+    '<!doctype html><html lang="fr"><title>hostile</title><body><form><label>Intitulé <input data-ldm="title"></label><button>Envoyer</button></form></body></html>';
   server = await serve(root, {
     routes: { '/hostile.html': (req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(page) },
   });
@@ -35,5 +36,27 @@ test('Chromium: every hostile class gives a report with the findings it calls fo
   assert.deepEqual(failures, []);
   // Nothing left the page but its own files.
   assert.ok(server.requests.every((r) => r.method === 'GET'));
+  await page.close();
+});
+
+test('Chromium: attachForm with options that cannot be read binds the form all the same', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/hostile.html`);
+  const result = await page.evaluate(async () => {
+    const ldm = await import('/dist/index.js');
+    await ldm.init();
+    const options = Object.defineProperty({}, 'selectors', {
+      enumerable: true,
+      get() {
+        throw new Error('no');
+      },
+    });
+    const handle = ldm.attachForm(document.querySelector('form'), options);
+    const codes = handle.validate().findings.map((f) => f.code);
+    handle.detach();
+    return codes;
+  });
+  // The data-ldm markup still binds the title: an empty one is missing.
+  assert.ok(result.includes('title.missing'), result.join(' '));
   await page.close();
 });
