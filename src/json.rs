@@ -35,7 +35,7 @@ pub(crate) fn write_str(out: &mut String, s: &str) {
         .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
     {
         let i = start + offset;
-        out.push_str(&s[start..i]);
+        out.push_str(s.get(start..i).unwrap_or_default());
         match bytes[i] {
             b'"' => out.push_str("\\\""),
             b'\\' => out.push_str("\\\\"),
@@ -50,7 +50,7 @@ pub(crate) fn write_str(out: &mut String, s: &str) {
         }
         start = i + 1;
     }
-    out.push_str(&s[start..]);
+    out.push_str(s.get(start..).unwrap_or_default());
     out.push('"');
 }
 

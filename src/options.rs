@@ -9,7 +9,7 @@ use crate::value::Value;
 fn found(v: &Value) -> String {
     match v {
         Value::String(s) => match s.char_indices().nth(40) {
-            Some((end, _)) => s[..end].to_owned() + "…",
+            Some((end, _)) => s.get(..end).unwrap_or_default().to_owned() + "…",
             None => s.clone(),
         },
         v => v.type_name().to_owned(),

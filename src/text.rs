@@ -73,7 +73,7 @@ pub(crate) fn grapheme_count(s: &str) -> i64 {
         let control = is_boundary_control(c);
         let cut = control || run_chars == SEGMENT_RUN || (simple(c) && prev.is_some_and(simple));
         if cut && run_chars > 0 {
-            n += segmented_run(&s[run.clone()]);
+            n += segmented_run(s.get(run.clone()).unwrap_or_default());
             run_chars = 0;
         }
         if control {
@@ -89,7 +89,7 @@ pub(crate) fn grapheme_count(s: &str) -> i64 {
         prev = Some(c);
     }
     if run_chars > 0 {
-        n += segmented_run(&s[run]);
+        n += segmented_run(s.get(run).unwrap_or_default());
     }
     n
 }

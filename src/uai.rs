@@ -50,7 +50,11 @@ pub(crate) fn examine(raw: &str) -> Uai {
             vec![("uai", normalized.as_str().into()), ("given", raw.into())],
         ));
     }
-    let (digits, letter) = normalized.split_at(7);
+    // Checked: a panicking slice would bring core's `char` Debug tables in.
+    let (digits, letter) = (
+        normalized.get(..7).unwrap_or_default(),
+        normalized.get(7..).unwrap_or_default(),
+    );
     if let Some(expected) = check_letter(digits).filter(|e| !letter.starts_with(*e)) {
         problems.push((
             Code::MemberUaiChecksum,
@@ -61,13 +65,14 @@ pub(crate) fn examine(raw: &str) -> Uai {
             ],
         ));
     }
-    let territory = Territory::by_uai_prefix(&digits[..3]);
+    let prefix = digits.get(..3).unwrap_or_default();
+    let territory = Territory::by_uai_prefix(prefix);
     if territory.is_none() {
         problems.push((
             Code::MemberUaiPrefixUnknown,
             vec![
                 ("uai", normalized.as_str().into()),
-                ("prefix", digits[..3].into()),
+                ("prefix", prefix.into()),
             ],
         ));
     }

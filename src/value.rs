@@ -325,7 +325,7 @@ impl<'a> Parser<'a> {
         while !self.text.is_char_boundary(end) {
             end -= 1;
         }
-        let before = &self.text[..end];
+        let before = self.text.get(..end).unwrap_or_default();
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         JsonError {
@@ -333,6 +333,12 @@ impl<'a> Parser<'a> {
             column,
             reason,
         }
+    }
+
+    /// The text from the reading position on. Checked slicing: a panic path
+    /// here would bring core's `char` Debug tables into the wasm.
+    fn rest(&self) -> &'a str {
+        self.text.get(self.pos..).unwrap_or_default()
     }
 
     fn skip_ws(&mut self) {
@@ -366,7 +372,7 @@ impl<'a> Parser<'a> {
             Some(b'f') => self.word("false", Value::Bool(false)),
             Some(b'n') => self.word("null", Value::Null),
             Some(b'-' | b'0'..=b'9') => self.number(),
-            Some(b'@') if self.host && self.text[self.pos..].starts_with(CUT) => {
+            Some(b'@') if self.host && self.rest().starts_with(CUT) => {
                 let found = self.cut()?;
                 let value = self.value(depth)?;
                 Ok(Value::Cut(Box::new(Cut {
@@ -381,7 +387,7 @@ impl<'a> Parser<'a> {
     }
 
     fn word(&mut self, word: &str, value: Value) -> Parsed<Value> {
-        if self.text[self.pos..].starts_with(word) {
+        if self.rest().starts_with(word) {
             self.pos += word.len();
             Ok(value)
         } else {
@@ -391,7 +397,7 @@ impl<'a> Parser<'a> {
 
     /// Reads `@cut(N)` and returns N.
     fn cut(&mut self) -> Parsed<usize> {
-        if !self.text[self.pos..].starts_with(CUT) {
+        if !self.rest().starts_with(CUT) {
             return Err(self.fail("unknown @ token"));
         }
         self.pos += CUT.len();
@@ -415,7 +421,7 @@ impl<'a> Parser<'a> {
             .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
             .count();
         self.pos = start + len;
-        Foreign::from_name(&self.text[start..start + len])
+        Foreign::from_name(self.text.get(start..start + len).unwrap_or_default())
             .map(Value::Foreign)
             .ok_or_else(|| self.fail("unknown @ token"))
     }
@@ -516,7 +522,7 @@ impl<'a> Parser<'a> {
         if self.bytes[self.pos] == b'-' {
             self.pos += 1;
         }
-        if self.host && self.text[self.pos..].starts_with("Infinity") {
+        if self.host && self.rest().starts_with("Infinity") {
             self.pos += "Infinity".len();
             return Ok(Value::Foreign(Foreign::Infinity));
         }
@@ -546,7 +552,7 @@ impl<'a> Parser<'a> {
                 return Err(self.fail("a digit was expected in the exponent"));
             }
         }
-        let text = &self.text[start..self.pos];
+        let text = self.text.get(start..self.pos).unwrap_or_default();
         // Years are what the rules read: a short run of digits is exact by
         // hand. Anything else is read exactly by the platform, so that
         // 2026.0000000000002 is no integer and 5e-324 no zero, in the
@@ -573,7 +579,7 @@ impl<'a> Parser<'a> {
                 .iter()
                 .take_while(|&&b| b != b'"' && b != b'\\' && b >= 0x20)
                 .count();
-            out.push_str(&self.text[self.pos..self.pos + run]);
+            out.push_str(self.text.get(self.pos..self.pos + run).unwrap_or_default());
             self.pos += run;
             match self.bytes.get(self.pos) {
                 None => return Err(self.fail("unterminated string")),
@@ -624,7 +630,7 @@ impl<'a> Parser<'a> {
         if !(0xD800..0xDC00).contains(&high) {
             return Ok(char::from_u32(high));
         }
-        if self.text[self.pos..].starts_with("\\u") {
+        if self.rest().starts_with("\\u") {
             let save = self.pos;
             self.pos += 2;
             let low = self.hex4()?;

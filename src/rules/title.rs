@@ -217,7 +217,7 @@ fn find_words(hay: &str, needle: &str, chars: &[char], len: usize) -> Option<usi
     let (mut byte_at, mut char_at) = (0, 0);
     hay.match_indices(needle)
         .map(|(byte, _)| {
-            char_at += hay[byte_at..byte].chars().count();
+            char_at += hay.get(byte_at..byte).unwrap_or_default().chars().count();
             byte_at = byte;
             char_at
         })

@@ -21,13 +21,13 @@ fn fill(template: &str, params: &Params, lang: Lang) -> String {
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
+        out.push_str(rest.get(..open).unwrap_or_default());
+        let after = rest.get(open + 1..).unwrap_or_default();
         let Some(close) = after.find('}') else {
-            out.push_str(&rest[open..]);
+            out.push_str(rest.get(open..).unwrap_or_default());
             return out;
         };
-        let hole = &after[..close];
+        let hole = after.get(..close).unwrap_or_default();
         let (name, plural) = hole
             .split_once(':')
             .map_or((hole, None), |(n, s)| (n, Some(s)));
@@ -41,7 +41,7 @@ fn fill(template: &str, params: &Params, lang: Lang) -> String {
                 out.push('}');
             }
         }
-        rest = &after[close + 1..];
+        rest = after.get(close + 1..).unwrap_or_default();
     }
     out.push_str(rest);
     out

@@ -287,6 +287,6 @@ pub(crate) fn resolve<'f>(fields: &'f [Field], path: &str) -> Option<&'f Field> 
                 return Some(f);
             }
         }
-        p = &p[..p.rfind('.')?];
+        p = p.get(..p.rfind('.')?)?;
     }
 }
