@@ -188,8 +188,8 @@ impl Pass {
         }
         Some(match value {
             Value::String(s) => {
-                let s = self.text(s, found, at);
-                if !self.take_text(utf16_len(&s)) {
+                let (s, units) = self.text(s, found, at);
+                if !self.take_text(units) {
                     return None;
                 }
                 Value::String(s)
@@ -220,10 +220,13 @@ impl Pass {
         true
     }
 
-    fn text(&mut self, s: String, found: Option<usize>, at: At<'_>) -> String {
-        let found = found.unwrap_or_else(|| utf16_len(&s));
+    /// The string as kept, and its length in UTF-16 units. `found` is the
+    /// length before a host's cut, when there was one.
+    fn text(&mut self, s: String, found: Option<usize>, at: At<'_>) -> (String, usize) {
+        let units = utf16_len(&s);
+        let found = found.unwrap_or(units);
         if found <= MAX_STRING {
-            return s;
+            return (s, units);
         }
         self.note(at, Over::Text, MAX_STRING, found);
         truncate_utf16(s, MAX_STRING)
@@ -315,18 +318,20 @@ pub(crate) fn utf16_len(s: &str) -> usize {
     s.encode_utf16().count()
 }
 
-/// The first `units` UTF-16 units of `s`, never half a character.
-fn truncate_utf16(mut s: String, units: usize) -> String {
+/// The first `units` UTF-16 units of `s`, never half a character, and how
+/// many units that is.
+fn truncate_utf16(mut s: String, units: usize) -> (String, usize) {
     let mut seen = 0;
-    let end = s
-        .char_indices()
-        .find(|(_, c)| {
-            seen += c.len_utf16();
-            seen > units
-        })
-        .map_or(s.len(), |(i, _)| i);
+    let mut end = s.len();
+    for (i, c) in s.char_indices() {
+        if seen + c.len_utf16() > units {
+            end = i;
+            break;
+        }
+        seen += c.len_utf16();
+    }
     s.truncate(end);
-    s
+    (s, seen)
 }
 
 #[cfg(test)]

@@ -272,7 +272,12 @@ impl Options {
     /// assert_eq!(check_uai("0570099Y", &opts).findings[0].code.as_str(), "options.invalid");
     /// ```
     pub fn from_value(v: &Value) -> Options {
-        let (v, excess) = budget::apply(v.clone(), Shape::Options);
+        Options::from_owned(v.clone())
+    }
+
+    /// [`Options::from_value`] for a value the caller gives up: no copy of it.
+    pub(crate) fn from_owned(v: Value) -> Options {
+        let (v, excess) = budget::apply(v, Shape::Options);
         let mut o = Options::default();
         o.problems.excess = excess;
         let fields = match &v {

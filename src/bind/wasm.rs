@@ -19,7 +19,7 @@ fn host(json: &str) -> Value {
 }
 
 fn options(json: &str) -> Options {
-    Options::from_value(&host(json))
+    Options::from_owned(host(json))
 }
 
 /// `validateRequest`: the report of SPEC §4, as JSON.

@@ -303,7 +303,7 @@ impl FormHandle {
 #[wasm_bindgen(js_name = attachFormJson)]
 pub fn attach_form(form: HtmlFormElement, options_json: &str, selectors_json: &str) -> FormHandle {
     let options = Value::parse_host(options_json)
-        .map(|v| Options::from_value(&v))
+        .map(Options::from_owned)
         .unwrap_or_default();
     let selectors = match Value::parse_host(selectors_json) {
         Ok(Value::Object(f)) => f
