@@ -186,7 +186,7 @@ async function keystrokes(browser, url) {
 const nodeRows = await node();
 const { zod, latency } = await chromium();
 const { sizes } = await import('../scripts/size.mjs');
-const ours = sizes()['browser total (wasm + index.js)'];
+const ours = sizes()['ldm-reseau'].browser;
 console.log('\nShipped to the browser (gzip -9)');
 console.log(`  ldm-reseau: ${kb(ours.gzip)} (wasm + JS; ${kb(ours.raw)} raw) — includes messages fr/en, territories and the form binding`);
 console.log(`  Zod version: ${kb(gzipSync(zod, { level: 9 }).length)} (${kb(zod.length)} minified) — Zod 4 + the rules, codes only, no messages, no form binding`);

@@ -1,4 +1,5 @@
-// Types of the ldm-reseau package (SPEC §3, §4, §8.2, §8.3).
+// Types of the ldm-reseau package, entry `ldm-reseau` (SPEC §3, §4, §8.2);
+// `ldm-reseau/form` adds attachForm (form.d.ts).
 
 // Empty declarations of the few platform types used below: they merge with
 // the DOM's when a project has them, and let a Node-only project compile.
@@ -6,8 +7,6 @@ declare global {
   interface URL {}
   interface Request {}
   interface Response {}
-  interface HTMLFormElement {}
-  interface Event {}
   namespace WebAssembly {
     interface Module {}
   }
@@ -238,42 +237,3 @@ export interface RequestSchema {
 export const schema: RequestSchema;
 /** A request schema with these options (language, date, criteria, messages). */
 export function createSchema(options?: Options): RequestSchema;
-
-/** Options of attachForm: the validation options, plus a selector map. */
-export interface AttachOptions extends Options {
-  /**
-   * Where the fields are, for a form without data-ldm attributes: the same
-   * paths as data-ldm (`title`, `scope.type`, `members.uai`…), CSS selectors
-   * as values; `members` selects the member rows.
-   */
-  selectors?: Record<string, string>;
-}
-
-/** What attachForm returns. */
-export interface FormHandle {
-  /** Removes every listener, message, attribute and element the binding added. */
-  detach(): void;
-  /** Checks the whole form now, shows every message, and returns the report. */
-  validate(): Report | null;
-  /** The last report (null before the first check). */
-  readonly report: Report | null;
-}
-
-/**
- * Binds the rules to an existing form (SPEC §8.3): live messages, native
- * constraint validation, ARIA, error summary, title counter, cycle panel,
- * and an `ldm:report` CustomEvent after each check. The module must be
- * initialised.
- */
-export function attachForm(form: HTMLFormElement, options?: AttachOptions): FormHandle;
-
-/** The `ldm:report` event: a CustomEvent whose detail is the report. */
-export interface ReportEvent extends Event {
-  readonly detail: Report;
-}
-
-declare global {
-  interface HTMLElementEventMap {
-    'ldm:report': ReportEvent;
-  }
-}

@@ -1,11 +1,15 @@
-// Builds the npm package into dist/: the wasm (wasm-pack, release, wasm-opt),
-// then the JS entries (esbuild): dist/index.js for browsers and bundlers,
-// dist/node.mjs and dist/node.cjs for Node. Does nothing when dist/ is newer
-// than every source it is made from.
+// Builds the npm package into dist/, one set of files per entry:
+//   ldm-reseau       index.js (browsers, bundlers), node.mjs, node.cjs,
+//                    ldm_reseau_bg.wasm (the functions, no form binding)
+//   ldm-reseau/form  form.js, form.node.mjs, form.node.cjs,
+//                    ldm_reseau_form_bg.wasm (the same, plus the binding)
+// Each wasm by wasm-pack (release, wasm-opt), each JS entry by esbuild.
+// Does nothing when dist/ is newer than every source it is made from.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ENTRIES, entryFiles } from './entries.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // `--test-hooks` builds, apart from the real package, one whose wasm can be
@@ -18,7 +22,7 @@ const cargoBin = join(process.env.CARGO_HOME || join(process.env.HOME || '', '.c
 const env = { ...process.env, PATH: `${bin}:${cargoBin}:${process.env.PATH}` };
 if (hooks) env.CARGO_TARGET_DIR = join(root, 'target', 'test-hooks');
 
-const sources = ['src', 'js', 'data', 'build.rs', 'Cargo.toml', 'Cargo.lock', 'scripts/build.mjs'];
+const sources = ['src', 'js', 'data', 'build.rs', 'Cargo.toml', 'Cargo.lock', 'scripts/build.mjs', 'scripts/entries.mjs'];
 
 function newest(path) {
   const full = join(root, path);
@@ -28,7 +32,10 @@ function newest(path) {
   return Math.max(0, ...readdirSync(full).map((name) => newest(join(path, name))));
 }
 
-const outputs = ['index.js', 'node.mjs', 'node.cjs', 'ldm_reseau_bg.wasm', 'index.d.ts', 'index.d.cts'].map((f) => join(dist, f));
+// The test-hooks build needs one wasm only: the panic guard is the same JS
+// for both entries.
+const builtEntries = hooks ? ENTRIES.slice(0, 1) : ENTRIES;
+const outputs = builtEntries.flatMap(entryFiles).map((f) => join(dist, f));
 const force = process.argv.includes('--force');
 const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
 const built = outputs.every(existsSync) ? Math.min(...outputs.map((f) => statSync(f).mtimeMs)) : 0;
@@ -43,36 +50,53 @@ function run(cmd, args) {
   execFileSync(cmd, args, { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
-// 1. The wasm and its wasm-bindgen glue (target "web": ES module, explicit init).
-const features = hooks ? ['--', '--features', 'test-hooks'] : [];
-run('wasm-pack', ['build', '--release', '--target', 'web', '--out-dir', pkg, '--no-pack', '--no-typescript', ...features]);
-
-// 2. Let the API re-instantiate the module after a trap (a Rust panic), so
-//    that one bad call never leaves a dead module behind.
-const gluePath = join(pkg, 'ldm_reseau.js');
-let glue = readFileSync(gluePath, 'utf8');
-if (!glue.includes('__ldmReset')) {
-  if (!glue.includes('let wasmModule, wasmInstance, wasm;')) {
-    throw new Error('build: the wasm-bindgen glue changed shape; update scripts/build.mjs');
+// 1. Each wasm and its wasm-bindgen glue (target "web": ES module, explicit
+//    init). Cargo keeps one build per feature set, so both stay incremental.
+function wasm(entry) {
+  const features = [...entry.features, ...(hooks ? ['test-hooks'] : [])];
+  const cargoArgs = features.length ? ['--', '--features', features.join(',')] : [];
+  const name = entry.wasm.replace(/_bg\.wasm$/, '');
+  run('wasm-pack', ['build', '--release', '--target', 'web', '--out-dir', pkg, '--out-name', name, '--no-pack', '--no-typescript', ...cargoArgs]);
+  // Let the API re-instantiate the module after a trap (a Rust panic), so
+  // that one bad call never leaves a dead module behind.
+  const gluePath = join(pkg, `${name}.js`);
+  let glue = readFileSync(gluePath, 'utf8');
+  if (!glue.includes('__ldmReset')) {
+    if (!glue.includes('let wasmModule, wasmInstance, wasm;')) {
+      throw new Error('build: the wasm-bindgen glue changed shape; update scripts/build.mjs');
+    }
+    glue += '\nexport function __ldmReset() { wasm = undefined; }\nexport function __ldmModule() { return wasmModule; }\n';
+    writeFileSync(gluePath, glue);
   }
-  glue += '\nexport function __ldmReset() { wasm = undefined; }\nexport function __ldmModule() { return wasmModule; }\n';
-  writeFileSync(gluePath, glue);
+  return gluePath;
 }
 
-// 3. The JS entries.
+// 2. The JS entries of one wasm: browsers and bundlers, then Node (ESM, CJS).
+function entries(entry, gluePath) {
+  const common = [
+    '--bundle',
+    '--minify',
+    '--legal-comments=none',
+    `--define:__LDM_VERSION__="${version}"`,
+    `--alias:ldm-reseau-glue=./${relative(root, gluePath)}`,
+    '--log-level=warning',
+  ];
+  const node = [
+    ...common,
+    '--platform=node',
+    `--alias:ldm-reseau-entry=./${entry.source}`,
+    `--define:__LDM_WASM__="${entry.wasm}"`,
+  ];
+  run('esbuild', [entry.source, ...common, '--format=esm', '--platform=neutral', `--outfile=${join(dist, entry.browser)}`]);
+  run('esbuild', ['js/node.js', ...node, '--format=esm', '--define:__LDM_CJS__=false', `--outfile=${join(dist, `${entry.node}.mjs`)}`]);
+  run('esbuild', ['js/node.js', ...node, '--format=cjs', '--define:__LDM_CJS__=true', '--log-override:empty-import-meta=silent', `--outfile=${join(dist, `${entry.node}.cjs`)}`]);
+  copyFileSync(join(pkg, entry.wasm), join(dist, entry.wasm));
+  // The CommonJS declarations point at their CommonJS neighbours.
+  const types = readFileSync(join(root, 'js', `${entry.types}.d.ts`), 'utf8');
+  writeFileSync(join(dist, `${entry.types}.d.ts`), types);
+  writeFileSync(join(dist, `${entry.types}.d.cts`), types.replaceAll("'./index.js'", "'./index.cjs'"));
+}
+
 mkdirSync(dist, { recursive: true });
-const common = [
-  '--bundle',
-  '--minify',
-  '--legal-comments=none',
-  `--define:__LDM_VERSION__="${version}"`,
-  `--alias:ldm-reseau-glue=./${relative(root, gluePath)}`,
-  '--log-level=warning',
-];
-run('esbuild', ['js/index.js', ...common, '--format=esm', '--platform=neutral', `--outfile=${join(dist, 'index.js')}`]);
-run('esbuild', ['js/node.js', ...common, '--format=esm', '--platform=node', '--define:__LDM_CJS__=false', `--outfile=${join(dist, 'node.mjs')}`]);
-run('esbuild', ['js/node.js', ...common, '--format=cjs', '--platform=node', '--define:__LDM_CJS__=true', '--log-override:empty-import-meta=silent', `--outfile=${join(dist, 'node.cjs')}`]);
-copyFileSync(join(pkg, 'ldm_reseau_bg.wasm'), join(dist, 'ldm_reseau_bg.wasm'));
-copyFileSync(join(root, 'js', 'index.d.ts'), join(dist, 'index.d.ts'));
-copyFileSync(join(root, 'js', 'index.d.ts'), join(dist, 'index.d.cts'));
+for (const entry of builtEntries) entries(entry, wasm(entry));
 console.log(`build: ${relative(root, dist)}/ written`);

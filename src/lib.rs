@@ -80,6 +80,7 @@
 mod budget;
 mod findings;
 mod input;
+#[cfg(not(target_arch = "wasm32"))]
 mod json;
 mod model;
 mod options;

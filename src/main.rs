@@ -154,19 +154,14 @@ fn read_input(file: &str) -> Result<String, String> {
     })
 }
 
+/// The reports as JSON (serde_json): an array when the file held one.
 fn write_json(out: &mut String, reports: &[Report], many: bool) {
-    if many {
-        out.push('[');
-        for (i, r) in reports.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            out.push_str(&r.to_json());
-        }
-        out.push(']');
-    } else if let Some(r) = reports.first() {
-        out.push_str(&r.to_json());
-    }
+    let json = match reports {
+        [one] if !many => serde_json::to_string(one),
+        all => serde_json::to_string(all),
+    };
+    // Reports have string keys only: serialising them cannot fail.
+    out.push_str(&json.unwrap_or_default());
     out.push('\n');
 }
 

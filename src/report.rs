@@ -1,7 +1,8 @@
 //! The report: the one type every layer shares (rules fill it, the CLI prints
 //! it, the wasm API and the form binding hand it to JavaScript).
 
-use crate::json::{write_int, write_list, write_str, Obj};
+use crate::text::write_int;
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::fmt;
 
 /// How much a finding matters.
@@ -12,7 +13,8 @@ use std::fmt;
 /// // Errors sort first, then warnings, then information.
 /// assert!(Severity::Error < Severity::Warning && Severity::Warning < Severity::Info);
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Blocks sending.
     Error,
@@ -193,6 +195,12 @@ impl std::str::FromStr for Code {
     }
 }
 
+impl Serialize for Code {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -207,7 +215,8 @@ impl fmt::Display for Code {
 /// assert_eq!(p.segs(), [Seg::Key("members".into()), Seg::Index(1)]);
 /// assert_eq!(Seg::from("uai"), Seg::Key("uai".into()));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(untagged)]
 pub enum Seg {
     /// A field of an object.
     Key(String),
@@ -234,7 +243,7 @@ impl From<usize> for Seg {
 /// let p = Path::root().key("members").index(2).key("uai");
 /// assert_eq!(p.to_string(), "members.2.uai");
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct Path(pub Vec<Seg>);
 
 impl Path {
@@ -308,12 +317,6 @@ impl Path {
         s
     }
 
-    fn write_json(&self, out: &mut String) {
-        write_list(out, &self.0, |out, seg| match seg {
-            Seg::Key(k) => write_str(out, k),
-            Seg::Index(i) => write_int(out, *i as i64),
-        });
-    }
 }
 
 impl fmt::Display for Path {
@@ -358,6 +361,27 @@ impl Param {
     }
 }
 
+impl Serialize for Param {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            // A JavaScript number holds integers exactly up to 2^53; past
+            // that, the nearest double is all a browser could have anyway.
+            Param::Int(n) if n.unsigned_abs() <= 1 << 53 => s.serialize_i64(*n),
+            Param::Int(n) => s.serialize_f64(*n as f64),
+            Param::Str(text) => s.serialize_str(text),
+        }
+    }
+}
+
+/// `params` as one object, in the order the rule gives them.
+fn params<S: Serializer>(params: &Params, s: S) -> Result<S::Ok, S::Error> {
+    let mut map = s.serialize_map(Some(params.len()))?;
+    for (name, value) in params {
+        map.serialize_entry(name, value)?;
+    }
+    map.end()
+}
+
 impl From<i64> for Param {
     fn from(n: i64) -> Param {
         Param::Int(n)
@@ -394,7 +418,7 @@ pub type Params = Vec<(&'static str, Param)>;
 /// assert_eq!((f.code, f.severity), (Code::MemberUaiChecksum, Severity::Error));
 /// assert!(f.message.contains("devrait être Y, pas X"));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Finding {
     /// The stable code, e.g. [`Code::TitleTooLong`].
     pub code: Code,
@@ -405,6 +429,7 @@ pub struct Finding {
     /// Ready to show, in the language of the options.
     pub message: String,
     /// The figures in the message.
+    #[serde(serialize_with = "params")]
     pub params: Params,
 }
 
@@ -422,23 +447,6 @@ impl Finding {
         self.params.iter().find(|(k, _)| *k == name).map(|(_, v)| v)
     }
 
-    pub(crate) fn write_json(&self, out: &mut String) {
-        let mut o = Obj::new(out);
-        o.str("code", self.code.as_str());
-        o.str("severity", self.severity.as_str());
-        self.path.write_json(o.key("path"));
-        o.str("message", &self.message);
-        let params = o.key("params");
-        let mut p = Obj::new(params);
-        for (name, value) in &self.params {
-            match value {
-                Param::Int(n) => p.int(name, *n),
-                Param::Str(s) => p.str(name, s),
-            }
-        }
-        p.end();
-        o.end();
-    }
 }
 
 /// How the mention « Lycée(s) des métiers en réseau » was found in the title.
@@ -451,7 +459,8 @@ impl Finding {
 /// assert_eq!(mention("Lycées des metiers en réseau du bois"), Mention::Misspelled);
 /// assert_eq!(mention("Réseau du bois"), Mention::Missing);
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Mention {
     /// Exactly as it must be written.
     Exact,
@@ -489,7 +498,7 @@ impl Mention {
 /// assert_eq!((t.length, t.max, t.remaining), (38, 100, 62));
 /// assert_eq!((t.mention, t.suggestion), (Mention::Exact, None));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct TitleSummary {
     /// The title as it will be sent (SPEC §5.1 normalisation).
     pub normalized: String,
@@ -505,18 +514,6 @@ pub struct TitleSummary {
     pub suggestion: Option<String>,
 }
 
-impl TitleSummary {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Obj::new(out);
-        o.str("normalized", &self.normalized);
-        o.int("length", self.length);
-        o.int("max", self.max);
-        o.int("remaining", self.remaining);
-        o.str("mention", self.mention.as_str());
-        o.opt_str("suggestion", self.suggestion.as_deref());
-        o.end();
-    }
-}
 
 /// The cycle case of SPEC §5.4 (the seed's items a–d).
 ///
@@ -527,7 +524,8 @@ impl TitleSummary {
 ///   {"uai": "0570031Z", "label": {"status": "labelled", "lastDecisionYear": 2023}}]}"#).unwrap();
 /// assert_eq!(cycle(&req, &Options::default()).case, Some(CycleCase::C));
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum CycleCase {
     /// Some member in renewal, others not all mid-cycle.
     A,
@@ -566,7 +564,8 @@ impl CycleCase {
 /// let c = cycle(&req, &Options::default());
 /// assert_eq!([c.members[0].position, c.members[1].position], [Position::Renewal, Position::Expired]);
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 #[allow(missing_docs)]
 pub enum Position {
     Renewal,
@@ -629,7 +628,8 @@ impl Position {
 /// assert_eq!(c.members[0], CycleMember { index: 0, uai: Some("0570099Y".into()), position: Position::Applying, label_ends: None });
 /// assert_eq!(c.members[1].label_ends, Some(2028));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct CycleMember {
     /// Its index in `members`.
     pub index: usize,
@@ -648,7 +648,8 @@ pub struct CycleMember {
 /// assert_eq!(Adjustment::FourYearAppellation.as_str(), "four_year_appellation");
 /// assert_eq!(Adjustment::AnticipatedRenewal, "anticipated_renewal");
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Adjustment {
     /// The appellation granted for 4 years instead of 5.
     FourYearAppellation,
@@ -690,7 +691,7 @@ impl PartialEq<&str> for Adjustment {
 /// let c = cycle(&req, &Options::default());
 /// assert_eq!(c.options, [CycleOption { code: Adjustment::AnticipatedRenewal, members: vec!["0570099Y".into()] }]);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct CycleOption {
     /// What may be adjusted.
     pub code: Adjustment,
@@ -708,7 +709,7 @@ pub struct CycleOption {
 /// assert_eq!(c.reviews, [Review { uai: "0570099Y".into(), year: 2029 }]);
 /// assert!(c.reviews[0].year <= c.appellation_ends);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Review {
     /// The member's UAI.
     pub uai: String,
@@ -727,7 +728,8 @@ pub struct Review {
 /// assert_eq!((c.case, c.joint_labelling), (Some(CycleCase::A), true));
 /// assert_eq!((c.campaign_year, c.appellation_years, c.appellation_ends), (2026, 5, 2031));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct CycleSummary {
     /// The case, or `None` when the request is not receivable as it stands.
     pub case: Option<CycleCase>,
@@ -747,39 +749,6 @@ pub struct CycleSummary {
     pub reviews: Vec<Review>,
 }
 
-impl CycleSummary {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Obj::new(out);
-        o.opt_str("case", self.case.map(CycleCase::as_str));
-        o.bool("jointLabelling", self.joint_labelling);
-        o.int("campaignYear", self.campaign_year);
-        write_list(o.key("members"), &self.members, |out, m| {
-            let mut mo = Obj::new(out);
-            mo.int("index", m.index as i64);
-            mo.opt_str("uai", m.uai.as_deref());
-            mo.str("position", m.position.as_str());
-            mo.opt_int("labelEnds", m.label_ends);
-            mo.end();
-        });
-        o.int("appellationYears", self.appellation_years);
-        o.int("appellationEnds", self.appellation_ends);
-        write_list(o.key("options"), &self.options, |out, opt| {
-            let mut oo = Obj::new(out);
-            oo.str("code", opt.code.as_str());
-            write_list(oo.key("members"), &opt.members, |out, uai| {
-                write_str(out, uai)
-            });
-            oo.end();
-        });
-        write_list(o.key("reviews"), &self.reviews, |out, r| {
-            let mut ro = Obj::new(out);
-            ro.str("uai", &r.uai);
-            ro.int("year", r.year);
-            ro.end();
-        });
-        o.end();
-    }
-}
 
 /// The result of [`validate`](crate::validate): SPEC §4.
 ///
@@ -791,7 +760,7 @@ impl CycleSummary {
 /// assert_eq!((report.title.length, report.title.mention), (14, Mention::Missing));
 /// assert_eq!(report.cycle.case, None);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Report {
     /// No finding of severity error.
     pub valid: bool,
@@ -811,19 +780,9 @@ impl Report {
     /// let report = validate(&Request::from_json("{}").unwrap(), &Options::default());
     /// assert!(report.to_json().starts_with(r#"{"valid":false,"findings":["#));
     /// ```
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn to_json(&self) -> String {
-        let mut out = String::with_capacity(256 + 160 * self.findings.len());
-        self.write_json(&mut out);
-        out
-    }
-
-    pub(crate) fn write_json(&self, out: &mut String) {
-        let mut o = Obj::new(out);
-        o.bool("valid", self.valid);
-        write_findings(o.key("findings"), &self.findings);
-        self.title.write_json(o.key("title"));
-        self.cycle.write_json(o.key("cycle"));
-        o.end();
+        json(self)
     }
 
     /// The codes of the findings, in report order (handy in tests).
@@ -861,7 +820,7 @@ impl Report {
 /// assert_eq!(check.findings[0].code, Code::TitleMentionMissing);
 /// assert_eq!(check.findings[0].path.dotted(), "title");
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct TitleCheck {
     /// No finding of severity error.
     pub valid: bool,
@@ -880,14 +839,9 @@ impl TitleCheck {
     /// assert_eq!(check.to_json(), concat!(r#"{"valid":true,"findings":[],"title":{"normalized":"Lycée(s) des métiers en réseau du bois","#,
     ///     r#""length":38,"max":100,"remaining":62,"mention":"exact","suggestion":null}}"#));
     /// ```
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn to_json(&self) -> String {
-        let mut out = String::new();
-        let mut o = Obj::new(&mut out);
-        o.bool("valid", self.valid);
-        write_findings(o.key("findings"), &self.findings);
-        self.title.write_json(o.key("title"));
-        o.end();
-        out
+        json(self)
     }
 }
 
@@ -900,7 +854,7 @@ impl TitleCheck {
 /// assert_eq!(check.normalized, "0570031Z");
 /// assert_eq!(check.territory.map(|t| t.departement_name), Some("Moselle"));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct UaiCheck {
     /// No finding of severity error.
     pub valid: bool,
@@ -921,32 +875,18 @@ impl UaiCheck {
     /// assert!(json.starts_with(r#"{"valid":true,"normalized":"0570099Y","findings":[],"territory":{"departement":"57","#));
     /// assert!(check_uai("9990001A", &Options::default()).to_json().ends_with(r#""territory":null}"#));
     /// ```
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn to_json(&self) -> String {
-        let mut out = String::new();
-        let mut o = Obj::new(&mut out);
-        o.bool("valid", self.valid);
-        o.str("normalized", &self.normalized);
-        write_findings(o.key("findings"), &self.findings);
-        match &self.territory {
-            Some(t) => {
-                let mut to = Obj::new(o.key("territory"));
-                to.str("departement", t.departement);
-                to.str("departementName", t.departement_name);
-                to.str("academie", t.academie);
-                to.str("academieName", t.academie_name);
-                to.opt_str("regionAcademique", t.region_academique);
-                to.opt_str("regionAcademiqueName", t.region_academique_name);
-                to.end();
-            }
-            None => o.key("territory").push_str("null"),
-        }
-        o.end();
-        out
+        json(self)
     }
 }
 
-fn write_findings(out: &mut String, findings: &[Finding]) {
-    write_list(out, findings, |out, f| f.write_json(out));
+/// JSON text natively (the CLI, tests, a server-side re-check); in the
+/// browser the report crosses as a JS object (`bind::wasm`), not as text.
+#[cfg(not(target_arch = "wasm32"))]
+fn json<T: Serialize>(value: &T) -> String {
+    // Every map key here is a string: serialising cannot fail.
+    serde_json::to_string(value).unwrap_or_default()
 }
 
 impl CycleSummary {
@@ -959,9 +899,8 @@ impl CycleSummary {
     /// let json = cycle(&req, &Options::default()).to_json();
     /// assert!(json.contains(r#""members":[{"index":0,"uai":"0570099Y","position":"midCycle","labelEnds":2029}]"#));
     /// ```
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn to_json(&self) -> String {
-        let mut out = String::new();
-        self.write_json(&mut out);
-        out
+        json(self)
     }
 }

@@ -13,9 +13,11 @@ use crate::text::fold_words_into;
 /// assert_eq!(moselle.academie, "nancy-metz");
 /// assert_eq!(moselle.region_academique, Some("grand-est"));
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Territory {
     /// First three digits of the UAIs of the territory (`"057"`, `"620"`).
+    #[serde(skip)]
     pub uai_prefix: &'static str,
     /// The code people use (`"57"`, `"2A"`, `"988"`).
     pub departement: &'static str,

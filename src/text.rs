@@ -296,6 +296,29 @@ pub(crate) fn codepoint(c: char) -> String {
     s
 }
 
+/// Appends an integer in decimal.
+///
+/// By hand: `format!` would pull the formatting machinery into the wasm.
+pub(crate) fn write_int(out: &mut String, n: i64) {
+    if n < 0 {
+        out.push('-');
+    }
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    let mut m = n.unsigned_abs();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    for &d in &digits[i..] {
+        out.push(d as char);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -381,5 +404,14 @@ mod tests {
         assert_eq!(codepoint('\n'), "U+000A");
         assert_eq!(codepoint('\u{200b}'), "U+200B");
         assert_eq!(codepoint('\u{e0041}'), "U+E0041");
+    }
+
+    #[test]
+    fn integers_are_written_plainly() {
+        for n in [0, 7, -42, 2026, i64::MIN, i64::MAX] {
+            let mut out = String::new();
+            write_int(&mut out, n);
+            assert_eq!(out, n.to_string());
+        }
     }
 }

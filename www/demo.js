@@ -1,6 +1,6 @@
 // The demo form: the page's own behaviour (rows, blocks shown by choice),
 // then one call to attachForm. Every check comes from ldm-reseau.
-import { init, attachForm } from '/pkg/index.js';
+import { init, attachForm } from '/pkg/form.js';
 
 const CRITERIA = [
   ['c1', "Une offre de formations professionnelles construite autour d'un ensemble de métiers et de parcours"],

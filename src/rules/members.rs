@@ -72,7 +72,7 @@ fn check_member<'a>(
         .or_else(|| facts.uai.clone())
         .unwrap_or_else(|| {
             let mut s = String::from("n° ");
-            crate::json::write_int(&mut s, row);
+            crate::text::write_int(&mut s, row);
             s
         });
     facts

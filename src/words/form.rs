@@ -1,6 +1,6 @@
 //! The form binding's own words (error summary, cycle panel, timeline), one
-//! set per language. Only the browser build shows them.
-#![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+//! set per language. Only the wasm of `ldm-reseau/form` shows them.
+#![cfg_attr(not(all(target_arch = "wasm32", feature = "form")), allow(dead_code))]
 
 use crate::options::Lang;
 use crate::report::{Adjustment, Position};

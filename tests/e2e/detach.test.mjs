@@ -35,7 +35,7 @@ for (const path of ['/', '/plain.html']) {
     });
     assert.doesNotMatch(pristine, /id="ldm-|novalidate|aria-invalid|data-ldm-generated|ldm-counter|ldm-cycle|ldm-summary/, 'the first detach already cleaned up');
     await page.evaluate(async () => {
-      const { attachForm } = await import('/pkg/index.js');
+      const { attachForm } = await import('/pkg/form.js');
       const form = document.querySelector('form');
       const selectors = window.ldmSelectors;
       window.ldmForm = attachForm(form, selectors ? { selectors } : undefined);

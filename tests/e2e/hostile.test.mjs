@@ -1,5 +1,5 @@
 // The hostile classes of tests/support/hostile.mjs through the browser entry
-// (dist/index.js) in Chromium: each gives a report, never an exception, with
+// (dist/index.js and dist/form.js) in Chromium: each gives a report, never an exception, with
 // the findings it calls for, and the page stays responsive.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -24,26 +24,28 @@ after(async () => {
   await server?.close();
 });
 
-test('Chromium: every hostile class gives a report with the findings it calls for', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}/hostile.html`);
-  const failures = await page.evaluate(async () => {
-    const ldm = await import('/dist/index.js');
-    const { runClasses } = await import('/tests/support/hostile.mjs');
-    await ldm.init();
-    return runClasses(ldm.validateRequest);
+for (const entry of ['index', 'form']) {
+  test(`Chromium, dist/${entry}.js: every hostile class gives a report with the findings it calls for`, async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/hostile.html`);
+    const failures = await page.evaluate(async (entry) => {
+      const ldm = await import(`/dist/${entry}.js`);
+      const { runClasses } = await import('/tests/support/hostile.mjs');
+      await ldm.init();
+      return runClasses(ldm.validateRequest);
+    }, entry);
+    assert.deepEqual(failures, []);
+    // Nothing left the page but its own files.
+    assert.ok(server.requests.every((r) => r.method === 'GET'));
+    await page.close();
   });
-  assert.deepEqual(failures, []);
-  // Nothing left the page but its own files.
-  assert.ok(server.requests.every((r) => r.method === 'GET'));
-  await page.close();
-});
+}
 
 test('Chromium: attachForm with options that cannot be read binds the form all the same', async () => {
   const page = await browser.newPage();
   await page.goto(`${server.url}/hostile.html`);
   const result = await page.evaluate(async () => {
-    const ldm = await import('/dist/index.js');
+    const ldm = await import('/dist/form.js');
     await ldm.init();
     const options = Object.defineProperty({}, 'selectors', {
       enumerable: true,

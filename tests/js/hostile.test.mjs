@@ -9,9 +9,13 @@ import { createRequire } from 'node:module';
 import * as esm from '../../dist/node.mjs';
 import { CLASSES, OPTIONS, runClasses } from '../support/hostile.mjs';
 
-const cjs = createRequire(import.meta.url)('../../dist/node.cjs');
+import * as formEsm from '../../dist/form.node.mjs';
 
-for (const [entry, ldm] of [['ESM', esm], ['CJS', cjs]]) {
+const require = createRequire(import.meta.url);
+const cjs = require('../../dist/node.cjs');
+const formCjs = require('../../dist/form.node.cjs');
+
+for (const [entry, ldm] of [['ESM', esm], ['CJS', cjs], ['form ESM', formEsm], ['form CJS', formCjs]]) {
   test(`${entry}: every hostile class gives a report with the findings it calls for`, () => {
     assert.deepEqual(runClasses(ldm.validateRequest), []);
   });

@@ -11,7 +11,8 @@ mod panel;
 mod render;
 
 use crate::options::Options;
-use crate::report::Report;
+use super::to_js;
+use crate::report::{CycleSummary, Report};
 use crate::value::Value;
 use crate::words::form::ui;
 use crate::{validate, Request};
@@ -28,6 +29,8 @@ use web_sys::{
 
 type Listener = (EventTarget, &'static str, bool, Closure<dyn FnMut(Event)>);
 type Observer = (MutationObserver, Closure<dyn FnMut(js_sys::Array)>);
+/// What the cycle panel shows: it is redrawn only when this changes.
+type PanelKey = (CycleSummary, Vec<String>, String);
 
 struct State {
     form: HtmlFormElement,
@@ -36,17 +39,17 @@ struct State {
     view: View,
     panel: Option<Element>,
     panel_created: bool,
-    panel_key: String,
+    panel_key: Option<PanelKey>,
     touched: Vec<Element>,
     submitted: bool,
-    report_json: Option<String>,
+    report: Option<Report>,
     listeners: Vec<Listener>,
     observer: Option<Observer>,
 }
 
 /// What a handler does once it no longer holds the state.
 struct After {
-    report_json: String,
+    report: JsValue,
     focus: Option<Element>,
 }
 
@@ -89,10 +92,10 @@ impl State {
             }
         }
         self.panel(&report, fields);
-        let json = report.to_json();
-        self.report_json = Some(json.clone());
+        let js = to_js(&report);
+        self.report = Some(report);
         After {
-            report_json: json,
+            report: js,
             focus: focus_to,
         }
     }
@@ -142,16 +145,12 @@ impl State {
             .filter(|f| f.path.segs().is_empty())
             .map(|f| f.message.as_str())
             .collect();
-        let key = format!(
-            "{}|{}|{}",
-            report.cycle.to_json(),
-            names.join("|"),
-            messages
-        );
-        if key == self.panel_key {
+        let key = (report.cycle.clone(), names, messages);
+        if self.panel_key.as_ref() == Some(&key) {
             return;
         }
-        self.panel_key = key;
+        let names = key.1.clone();
+        self.panel_key = Some(key);
         let panel = match &self.panel {
             Some(p) => p.clone(),
             None => {
@@ -250,7 +249,7 @@ impl State {
 fn after(form: &HtmlFormElement, after: After) {
     let init = CustomEventInit::new();
     init.set_bubbles(true);
-    init.set_detail(&js_sys::JSON::parse(&after.report_json).unwrap_or(JsValue::NULL));
+    init.set_detail(&after.report);
     if let Ok(event) = CustomEvent::new_with_event_init_dict("ldm:report", &init) {
         let _ = form.dispatch_event(&event);
     }
@@ -275,10 +274,12 @@ impl FormHandle {
         }
     }
 
-    /// Checks the whole form now, shows every message, and returns the report (JSON).
-    pub fn validate(&self) -> Option<String> {
-        let done = self.state.try_borrow_mut().ok().map(|mut s| s.run(true))?;
-        let json = done.report_json.clone();
+    /// Checks the whole form now, shows every message, and returns the report.
+    pub fn validate(&self) -> JsValue {
+        let Some(done) = self.state.try_borrow_mut().ok().map(|mut s| s.run(true)) else {
+            return JsValue::NULL;
+        };
+        let report = done.report.clone();
         after(
             &self.form,
             After {
@@ -286,15 +287,16 @@ impl FormHandle {
                 ..done
             },
         );
-        Some(json)
+        report
     }
 
-    /// The last report (JSON), if the form was checked.
-    pub fn report(&self) -> Option<String> {
+    /// The last report, or `null` before the first check.
+    pub fn report(&self) -> JsValue {
         self.state
             .try_borrow()
             .ok()
-            .and_then(|s| s.report_json.clone())
+            .and_then(|s| s.report.as_ref().map(to_js))
+            .unwrap_or(JsValue::NULL)
     }
 }
 
@@ -346,10 +348,10 @@ pub fn attach_form(form: HtmlFormElement, options_json: &str, selectors_json: &s
         view,
         panel: None,
         panel_created: false,
-        panel_key: String::new(),
+        panel_key: None,
         touched: Vec::new(),
         submitted: false,
-        report_json: None,
+        report: None,
         listeners: Vec::new(),
         observer: None,
     }));

@@ -15,7 +15,7 @@ const WIDTH: i64 = 640;
 
 fn num(n: i64) -> String {
     let mut s = String::new();
-    crate::json::write_int(&mut s, n);
+    crate::text::write_int(&mut s, n);
     s
 }
 
