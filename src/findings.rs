@@ -1,6 +1,7 @@
 //! Collecting findings while the rules run, then putting them in the order
 //! of SPEC §4 and writing their messages (only once, only for what is kept).
 
+use crate::keys::order;
 use crate::model::sort_key;
 use crate::options::Options;
 use crate::report::{Code, Finding, Params, Path, Severity};
@@ -26,22 +27,14 @@ impl Findings {
     #[inline(never)]
     pub(crate) fn finish(self, options: &Options) -> Vec<Finding> {
         let criteria = options.criteria_ids();
-        let mut keyed: Vec<_> = self
-            .items
-            .into_iter()
-            .map(|(code, path, params)| {
-                (
-                    (sort_key(&path, &criteria), code.severity(), code.as_str()),
-                    code,
-                    path,
-                    params,
-                )
-            })
+        let keys: Vec<_> = (self.items.iter())
+            .map(|(code, path, _)| (sort_key(path, &criteria), code.severity(), code.as_str()))
             .collect();
-        keyed.sort_by(|a, b| a.0.cmp(&b.0));
-        keyed
+        let mut items: Vec<_> = self.items.into_iter().map(Some).collect();
+        order(keys.len(), &|a, b| keys[a].cmp(&keys[b]))
             .into_iter()
-            .map(|(_, code, path, params)| Finding {
+            .filter_map(|i| items.get_mut(i)?.take())
+            .map(|(code, path, params)| Finding {
                 code,
                 severity: code.severity(),
                 message: render(code, &params, options),

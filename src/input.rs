@@ -6,6 +6,7 @@
 //! fires too (SPEC §5 conventions). It never reads deeper than the model does.
 
 use crate::findings::Findings;
+use crate::keys::Keys;
 use crate::model::{
     At, LABEL_FIELDS, MAX_DEPTH, MEMBER_FIELDS, NETWORK_FIELDS, REQUEST_FIELDS, SCOPE_FIELDS,
     TERRITORY_FIELDS,
@@ -490,16 +491,13 @@ pub(crate) fn too_deep(v: &Value) -> Option<Path> {
     (level > 1 || deep(v, 1)).then_some(Path(path))
 }
 
-/// The fields an object really holds: the last value of each key. Linear,
-/// so that a hostile object with many keys stays cheap.
+/// The fields an object really holds: the last value of each key. In
+/// O(n log n), so that a hostile object with many keys stays cheap.
 fn effective(fields: &[(String, Value)]) -> impl Iterator<Item = &(String, Value)> {
-    let mut last = std::collections::HashMap::with_capacity(fields.len());
-    for (i, (k, _)) in fields.iter().enumerate() {
-        last.insert(k.as_str(), i);
-    }
+    let keys = Keys::of(fields.iter().map(|(k, _)| k.as_str()));
     fields
         .iter()
         .enumerate()
-        .filter(move |(i, (k, _))| last.get(k.as_str()) == Some(i))
+        .filter(move |(i, (k, _))| keys.last(k) == Some(*i))
         .map(|(_, f)| f)
 }

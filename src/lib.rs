@@ -80,6 +80,7 @@
 mod budget;
 mod findings;
 mod input;
+mod keys;
 #[cfg(not(target_arch = "wasm32"))]
 mod json;
 mod model;
@@ -356,7 +357,7 @@ pub(crate) fn check_uai_value(uai: Value, options: &Options) -> UaiCheck {
         valid: no_error(&findings),
         normalized,
         findings,
-        territory: territory.copied(),
+        territory,
     }
 }
 

@@ -1,5 +1,8 @@
 //! The territories table of SPEC §7: UAI prefix → département → académie →
-//! région académique, built from `data/territories.tsv` at compile time.
+//! région académique. The crate ships `data/territories.tsv` itself (checked
+//! by `build.rs`) and reads a row when it is looked up: text compresses far
+//! better than a table of pointers to text (DESIGN.md, « Why ship the
+//! territories as text? »).
 
 use crate::text::fold_words_into;
 
@@ -34,7 +37,12 @@ pub struct Territory {
     pub region_academique_name: Option<&'static str>,
 }
 
-include!(concat!(env!("OUT_DIR"), "/territories.rs"));
+const TSV: &str = include_str!("../data/territories.tsv");
+
+/// Every row, in the file's order.
+fn rows() -> impl Iterator<Item = Territory> {
+    TSV.lines().skip(1).filter_map(Territory::from_line)
+}
 
 impl Territory {
     /// The territory of a UAI's first three digits.
@@ -45,21 +53,37 @@ impl Territory {
     /// assert_eq!((corse.departement, corse.academie_name), ("2A", "Corse"));
     /// assert!(Territory::by_uai_prefix("999").is_none());
     /// ```
-    pub fn by_uai_prefix(prefix: &str) -> Option<&'static Territory> {
-        TABLE.iter().find(|t| t.uai_prefix == prefix)
+    pub fn by_uai_prefix(prefix: &str) -> Option<Territory> {
+        rows().find(|t| t.uai_prefix == prefix)
     }
 
     /// Every row of the table.
     ///
     /// ```
     /// use ldm_reseau::Territory;
-    /// let all = Territory::all();
+    /// let all: Vec<Territory> = Territory::all().collect();
     /// assert_eq!(all.len(), 105);
     /// assert!(all.iter().any(|t| t.departement == "57" && t.academie == "nancy-metz"));
     /// assert_eq!(all.iter().filter(|t| t.region_academique.is_none()).count(), 4);
     /// ```
-    pub fn all() -> &'static [Territory] {
-        TABLE
+    pub fn all() -> impl Iterator<Item = Territory> {
+        rows()
+    }
+
+    /// A line of the file: seven columns, the last two empty where there
+    /// is no région académique.
+    fn from_line(line: &'static str) -> Option<Territory> {
+        let mut cols = line.split('\t').map(str::trim);
+        let mut next = || cols.next().filter(|s| !s.is_empty());
+        Some(Territory {
+            uai_prefix: next()?,
+            departement: next()?,
+            departement_name: next()?,
+            academie: next()?,
+            academie_name: next()?,
+            region_academique: next(),
+            region_academique_name: next(),
+        })
     }
 }
 
@@ -91,7 +115,7 @@ impl Level {
 pub(crate) struct Area {
     level: Level,
     /// Any row of the area: its slug or code is what members are compared on.
-    row: &'static Territory,
+    row: Territory,
 }
 
 impl Area {
@@ -102,7 +126,7 @@ impl Area {
         // Codes and slugs as forms send them, without folding anything.
         let exact = |s: &str| s.eq_ignore_ascii_case(code);
         let number: Option<u32> = code.parse().ok();
-        let row = TABLE.iter().find(|t| match level {
+        let row = rows().find(|t| match level {
             Level::Departement => {
                 exact(t.departement) || number.is_some_and(|n| t.departement.parse() == Ok(n))
             }
@@ -116,7 +140,7 @@ impl Area {
 
     /// A display name or a slug typed another way: compared word by word
     /// without accents, capitals, apostrophes or hyphens.
-    fn find_by_name(level: Level, code: &str) -> Option<&'static Territory> {
+    fn find_by_name(level: Level, code: &str) -> Option<Territory> {
         let mut want = String::new();
         fold_words_into(&mut want, code);
         let mut buf = String::new();
@@ -125,7 +149,7 @@ impl Area {
             fold_words_into(&mut buf, s);
             buf == want
         };
-        TABLE.iter().find(|t| match level {
+        rows().find(|t| match level {
             Level::Departement => same(t.departement_name),
             Level::Academie => same(t.academie) || same(t.academie_name),
             Level::RegionAcademique => [t.region_academique, t.region_academique_name]
@@ -173,14 +197,13 @@ mod tests {
 
     #[test]
     fn the_table_covers_france_as_spec_7_says() {
-        let mut academies: Vec<_> = TABLE
-            .iter()
+        let mut academies: Vec<_> = rows()
             .filter(|t| t.region_academique.is_some())
             .map(|t| t.academie)
             .collect();
         academies.sort();
         academies.dedup();
-        let mut regions: Vec<_> = TABLE.iter().filter_map(|t| t.region_academique).collect();
+        let mut regions: Vec<_> = rows().filter_map(|t| t.region_academique).collect();
         regions.sort();
         regions.dedup();
         assert_eq!((academies.len(), regions.len()), (30, 18));

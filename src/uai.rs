@@ -13,7 +13,7 @@ pub(crate) struct Uai {
     /// 7 digits and a letter, once normalised.
     pub well_formed: bool,
     /// Where its first three digits place it.
-    pub territory: Option<&'static Territory>,
+    pub territory: Option<Territory>,
     /// Findings about the UAI alone, in rule order.
     pub problems: Vec<(Code, Params)>,
 }

@@ -4,20 +4,18 @@ use crate::findings::Findings;
 use crate::input::Request;
 use crate::report::{Code, Path};
 use crate::text::push_folded;
-use std::collections::{HashMap, HashSet};
+use crate::keys::Keys;
 
 // One copy, however many callers: size matters more than a call here.
 #[inline(never)]
 pub(crate) fn check(req: &Request<'_>, criteria: &[(&str, &str)], out: &mut Findings) {
     let path = |id: &str| Path::root().key("jointActions").key(id);
     // The last description given under an id counts, as for any field.
-    let mut given: HashMap<&str, Option<&str>> = HashMap::with_capacity(req.joint_actions.len());
-    for &(id, text) in &req.joint_actions {
-        given.insert(id, text.map(str::trim));
-    }
+    let given = Keys::of(req.joint_actions.iter().map(|&(id, _)| id));
     for &(id, label) in criteria {
         let params = || vec![("criterion", id.into()), ("label", label.into())];
-        match given.get(id).copied().flatten() {
+        let text = given.last(id).and_then(|at| req.joint_actions.get(at)?.1);
+        match text.map(str::trim) {
             None | Some("") => out.add(Code::ActionsMissing, path(id), params()),
             Some(t) if is_placeholder(t) => {
                 let mut p = params();
@@ -28,11 +26,15 @@ pub(crate) fn check(req: &Request<'_>, criteria: &[(&str, &str)], out: &mut Find
         }
     }
     // Only a description counts: a null or blank entry is no description.
-    let known: HashSet<&str> = criteria.iter().map(|(id, _)| *id).collect();
-    let mut reported = HashSet::new();
-    for &(id, text) in &req.joint_actions {
-        let described = text.is_some_and(|t| !t.trim().is_empty());
-        if described && !known.contains(id) && reported.insert(id) {
+    // An unknown id is reported once, where it is first described.
+    let known = Keys::of(criteria.iter().map(|&(id, _)| id));
+    let described: Vec<&str> = (req.joint_actions.iter())
+        .filter(|(_, text)| text.is_some_and(|t| !t.trim().is_empty()))
+        .map(|&(id, _)| id)
+        .collect();
+    let firsts = Keys::of(described.iter().copied());
+    for (at, &id) in described.iter().enumerate() {
+        if !known.contains(id) && firsts.first(id) == Some(at) {
             out.add(
                 Code::ActionsUnknownCriterion,
                 path(id),

@@ -7,8 +7,8 @@ use crate::findings::Findings;
 use crate::input::{Kind, Member, Request, Status};
 use crate::model::member_path;
 use crate::report::{Code, Path, Position};
-use crate::uai;
-use std::collections::HashMap;
+use crate::keys::Keys;
+use crate::uai::{self, Uai};
 
 fn label_path(i: usize, field: &str) -> Path {
     member_path(i, "label").key(field)
@@ -37,20 +37,25 @@ pub(crate) fn check<'a>(
             ],
         );
     }
-    // The row where each well-formed UAI first appears (member.duplicate).
-    let mut first_rows = HashMap::new();
-    req.members
-        .iter()
-        .enumerate()
-        .map(|(i, m)| check_member(i, m, c, &mut first_rows, out))
+    let uais: Vec<Option<Uai>> = (req.members.iter())
+        .map(|m| m.uai.filter(|_| m.is_object).map(uai::examine))
+        .collect();
+    // Where each well-formed UAI first appears (member.duplicate).
+    let firsts = Keys::new(uais.iter().zip(0..).filter_map(|(u, i)| {
+        let u = u.as_ref().filter(|u| u.well_formed)?;
+        Some((u.normalized.as_str(), i))
+    }));
+    (req.members.iter().zip(uais.iter()).enumerate())
+        .map(|(i, (m, u))| check_member(i, m, u.as_ref(), c, &firsts, out))
         .collect()
 }
 
 fn check_member<'a>(
     i: usize,
     m: &'a Member<'a>,
+    u: Option<&Uai>,
     c: i64,
-    first_rows: &mut HashMap<String, usize>,
+    firsts: &Keys<'_>,
     out: &mut Findings,
 ) -> MemberFacts<'a> {
     let row = i as i64 + 1;
@@ -63,7 +68,7 @@ fn check_member<'a>(
         year: m.year,
     };
     if m.is_object {
-        check_uai(i, m.uai, first_rows, &mut facts, out);
+        check_uai(i, u, firsts, &mut facts, out);
         check_label(i, m, c, facts.position, out);
     }
     facts.display = m
@@ -80,13 +85,13 @@ fn check_member<'a>(
 
 fn check_uai(
     i: usize,
-    raw: Option<&str>,
-    first_rows: &mut HashMap<String, usize>,
+    u: Option<&Uai>,
+    firsts: &Keys<'_>,
     facts: &mut MemberFacts<'_>,
     out: &mut Findings,
 ) {
     let row = (i as i64 + 1).into();
-    let Some(raw) = raw else {
+    let Some(u) = u else {
         out.add(
             Code::MemberUaiMissing,
             member_path(i, "uai"),
@@ -94,15 +99,15 @@ fn check_uai(
         );
         return;
     };
-    let u = uai::examine(raw);
-    for (code, mut params) in u.problems {
+    for (code, params) in &u.problems {
+        let mut params = params.clone();
         params.push(("row", row.clone()));
-        out.add(code, member_path(i, "uai"), params);
+        out.add(*code, member_path(i, "uai"), params);
     }
     if !u.well_formed {
         return;
     }
-    if let Some(&first) = first_rows.get(&u.normalized) {
+    if let Some(first) = firsts.first(&u.normalized).filter(|&first| first < i) {
         let params = vec![
             ("uai", u.normalized.as_str().into()),
             ("row", row),
@@ -110,9 +115,8 @@ fn check_uai(
         ];
         out.add(Code::MemberDuplicate, member_path(i, "uai"), params);
     }
-    first_rows.entry(u.normalized.clone()).or_insert(i);
     facts.territory = u.territory;
-    facts.uai = Some(u.normalized);
+    facts.uai = Some(u.normalized.clone());
 }
 
 fn check_label(i: usize, m: &Member<'_>, c: i64, pos: Position, out: &mut Findings) {

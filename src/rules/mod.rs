@@ -28,7 +28,7 @@ pub(crate) struct MemberFacts<'a> {
     /// Normalised when well-formed, else as given (trimmed).
     pub uai: Option<String>,
     /// Where a well-formed UAI places the member.
-    pub territory: Option<&'static Territory>,
+    pub territory: Option<Territory>,
     /// How messages name the member: its name, else its UAI, else its row.
     pub display: String,
     /// The member's own label filières.

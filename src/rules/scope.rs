@@ -7,8 +7,8 @@ use crate::input::{Request, ScopeType, TerritoryInput};
 use crate::model::member_path;
 use crate::report::{Code, Path};
 use crate::territory::{name_at, Area, Level};
+use crate::keys::Keys;
 use crate::text::fold_key;
-use std::collections::HashSet;
 
 fn scope_path(field: &str) -> Path {
     Path::root().key("scope").key(field)
@@ -50,16 +50,20 @@ fn sector<'a>(
         return None;
     }
     // Folded once: a member's filières are compared with every scope filière.
-    let member_sets: Vec<Option<HashSet<String>>> = facts
+    let member_folded: Vec<Vec<String>> = facts
         .iter()
-        .map(|m| (!m.sectors.is_empty()).then(|| m.sectors.iter().map(|s| fold_key(s)).collect()))
+        .map(|m| m.sectors.iter().map(|s| fold_key(s)).collect())
         .collect();
-    let mut seen = HashSet::with_capacity(req.sectors.len());
+    let member_sets: Vec<Option<Keys<'_>>> = member_folded
+        .iter()
+        .map(|f| (!f.is_empty()).then(|| Keys::of(f.iter().map(String::as_str))))
+        .collect();
+    let folded: Vec<String> = req.sectors.iter().map(|&(_, s)| fold_key(s)).collect();
+    let seen = Keys::of(folded.iter().map(String::as_str));
     let mut unique = Vec::with_capacity(req.sectors.len());
-    for &(j, sector) in &req.sectors {
-        let key = fold_key(sector);
+    for (at, (&(j, sector), key)) in req.sectors.iter().zip(&folded).enumerate() {
         let path = || scope_path("sectors").index(j);
-        if seen.contains(&key) {
+        if seen.first(key) != Some(at) {
             out.add(
                 Code::ScopeSectorDuplicate,
                 path(),
@@ -68,7 +72,7 @@ fn sector<'a>(
             continue;
         }
         for (i, (m, set)) in facts.iter().zip(&member_sets).enumerate() {
-            if set.as_ref().is_some_and(|set| !set.contains(&key)) {
+            if set.as_ref().is_some_and(|set| !set.contains(key)) {
                 let params = vec![
                     ("sector", sector.into()),
                     ("member", m.display.as_str().into()),
@@ -77,7 +81,6 @@ fn sector<'a>(
                 out.add(Code::ScopeSectorNotCommon, path(), params);
             }
         }
-        seen.insert(key);
         unique.push(sector);
     }
     Some(Perimeter::Sectors(unique))
@@ -140,7 +143,7 @@ fn geographic<'a>(
             ("member", m.display.as_str().into()),
             ("row", (i as i64 + 1).into()),
             ("territory", area.name().into()),
-            ("memberTerritory", name_at(member_territory, level).into()),
+            ("memberTerritory", name_at(&member_territory, level).into()),
         ];
         out.add(
             Code::ScopeMemberOutsideTerritory,
