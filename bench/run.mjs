@@ -2,15 +2,15 @@
 // the same rules (bench/zod-reference.mjs), on the same inputs, interleaved,
 // median of several rounds; in Node and in Chromium. Also in Chromium: wasm
 // compile + instantiate, first validation, keystroke-to-message latency in
-// the demo; and the bundled sizes. A benchmark, not a test: nothing asserts.
+// the demo; and the bundled sizes (the Zod ones from bench/zod-sizes.mjs, a
+// Vite production build). A benchmark, not a test: nothing asserts.
 // `node bench/run.mjs [--quick]`
 import { mkdtempSync, writeFileSync, readFileSync, copyFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execFileSync } from 'node:child_process';
-import { gzipSync } from 'node:zlib';
 import { inputs } from './inputs.mjs';
+import { inlineTerritories, zodSizes, printZodSizes } from './zod-sizes.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
@@ -74,22 +74,19 @@ async function node() {
   return rows;
 }
 
-/** The Zod reference bundled for browsers, its territories table inlined. */
-function bundleZod(dir) {
-  const src = readFileSync(join(root, 'bench', 'zod-reference.mjs'), 'utf8');
-  const tsv = readFileSync(join(root, 'data', 'territories.tsv'), 'utf8');
-  const inlined = src
-    .replace(/^import \{ readFileSync \} from 'node:fs';\n/m, '')
-    .replace(/readFileSync\(new URL\('\.\.\/data\/territories\.tsv', import\.meta\.url\), 'utf8'\)/, JSON.stringify(tsv));
-  if (inlined.includes('readFileSync')) throw new Error('bench: zod-reference.mjs reads files in a way bundleZod does not know');
-  const entry = join(root, 'bench', '.zod-browser-entry.mjs');
-  writeFileSync(entry, inlined);
-  try {
-    execFileSync(join(root, 'node_modules', '.bin', 'esbuild'), [entry, '--bundle', '--minify', '--format=esm', '--log-level=warning', `--outfile=${join(dir, 'zod.js')}`], { cwd: root });
-  } finally {
-    rmSync(entry, { force: true });
-  }
-  return readFileSync(join(dir, 'zod.js'));
+/** The Zod reference bundled for the page (esbuild, one ES module), its territories table inlined. */
+async function bundleZod(dir) {
+  const esbuild = await import('esbuild');
+  const inline = {
+    name: 'inline-territories',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]bench[\\/]zod-common\.mjs$/ }, ({ path }) => ({ contents: inlineTerritories(readFileSync(path, 'utf8')), loader: 'js' }));
+    },
+  };
+  await esbuild.build({
+    entryPoints: [join(root, 'bench', 'zod-reference.mjs')],
+    bundle: true, minify: true, format: 'esm', logLevel: 'warning', outfile: join(dir, 'zod.js'), plugins: [inline],
+  });
 }
 
 const PAGE = `<!doctype html><html lang="en"><title>bench</title><body><script type="module">
@@ -129,7 +126,7 @@ async function chromium() {
   // The browser page reuses rate/compare; strip the Node-only part of this file.
   const self = readFileSync(fileURLToPath(import.meta.url), 'utf8');
   writeFileSync(join(dir, 'run.mjs'), self.slice(self.indexOf('/** Calls per second'), self.indexOf('const fmt =')));
-  const zod = bundleZod(dir);
+  await bundleZod(dir);
   writeFileSync(join(dir, 'index.html'), PAGE);
   const server = await serve(dir);
   const { startServer } = await import('../scripts/serve.mjs');
@@ -155,7 +152,7 @@ async function chromium() {
     console.log(`\n  load (median of ${loads.length} fresh pages): download ${m('fetch')} ms, compile ${m('compile')} ms, instantiate ${m('instantiate')} ms, first validation ${m('first')} ms`);
     const latency = await keystrokes(browser, demo.url);
     console.log(`  keystroke → message in the demo title field: median ${latency.median.toFixed(2)} ms, max ${latency.max.toFixed(2)} ms (${latency.n} keystrokes)`);
-    return { zod, chromium: r, latency };
+    return { chromium: r, latency };
   } finally {
     await browser.close();
     await server.close();
@@ -184,11 +181,12 @@ async function keystrokes(browser, url) {
 }
 
 const nodeRows = await node();
-const { zod, latency } = await chromium();
+const { latency } = await chromium();
 const { sizes } = await import('../scripts/size.mjs');
 const ours = sizes()['ldm-reseau'].browser;
 console.log('\nShipped to the browser (gzip -9)');
 console.log(`  ldm-reseau: ${kb(ours.gzip)} (wasm + JS; ${kb(ours.raw)} raw) — includes messages fr/en, territories and the form binding`);
-console.log(`  Zod version: ${kb(gzipSync(zod, { level: 9 }).length)} (${kb(zod.length)} minified) — Zod 4 + the rules, codes only, no messages, no form binding`);
+console.log('  The Zod references (Vite production build; the rules with their codes and one-line English messages, no French, no form binding):');
+printZodSizes(await zodSizes(), '    ');
 void nodeRows;
 void latency;

@@ -189,17 +189,17 @@ fn find_mention(chars: &[char]) -> Option<Found> {
         end: start + len,
     };
     // Any space separator counts as a plain space when looking for it.
-    let plain: String = chars
+    let plain: Vec<char> = chars
         .iter()
         .map(|&c| if is_space_separator(c) { ' ' } else { c })
         .collect();
-    if let Some(i) = find_words(&plain, MENTION, chars, len) {
+    let mention: Vec<char> = MENTION.chars().collect();
+    if let Some(i) = find_words(&plain, &mention, chars) {
         return Some(at(Mention::Exact, i));
     }
     // Capitals ignored: one lower-case char per char, so indices still match.
-    let lower: String = plain.chars().map(latin_lower).collect();
-    let mention: String = MENTION.chars().map(latin_lower).collect();
-    if let Some(i) = find_words(&lower, &mention, chars, len) {
+    let lower = |s: &[char]| -> Vec<char> { s.iter().map(|&c| latin_lower(c)).collect() };
+    if let Some(i) = find_words(&lower(&plain), &lower(&mention), chars) {
         return Some(at(Mention::Case, i));
     }
     fuzzy(chars, "desmetiersenreseau", true).map(|(start, end)| Found {
@@ -210,18 +210,16 @@ fn find_mention(chars: &[char]) -> Option<Found> {
 }
 
 /// The char index of the first `needle` in `hay` that stands as words of its
-/// own (`chars` are the title's, `len` the needle's length in chars).
-fn find_words(hay: &str, needle: &str, chars: &[char], len: usize) -> Option<usize> {
-    // Char indices counted as the search goes: a title full of near misses
-    // must not be counted from its start at each of them.
-    let (mut byte_at, mut char_at) = (0, 0);
-    hay.match_indices(needle)
-        .map(|(byte, _)| {
-            char_at += hay.get(byte_at..byte).unwrap_or_default().chars().count();
-            byte_at = byte;
-            char_at
-        })
-        .find(|&i| boundary(chars, i.checked_sub(1)) && boundary(chars, Some(i + len)))
+/// own (`chars` are the title's, as many as `hay`'s). On chars, not on
+/// text: core's substring search would bring its panic-message tables into
+/// the wasm, and a title is short (at most `MAX_STRING` units).
+fn find_words(hay: &[char], needle: &[char], chars: &[char]) -> Option<usize> {
+    let len = needle.len();
+    (0..=hay.len().checked_sub(len)?).find(|&i| {
+        hay.get(i..i + len) == Some(needle)
+            && boundary(chars, i.checked_sub(1))
+            && boundary(chars, Some(i + len))
+    })
 }
 
 /// A label's mention « Lycée des métiers » without « en réseau ».

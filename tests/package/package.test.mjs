@@ -1,5 +1,6 @@
 // The npm package as its users get it (SPEC §8.2): `npm pack`, installed from
-// the tarball into a fresh project outside the repo, then used from Node ESM
+// the tarball into a fresh project outside the repo, then both of its entries
+// (`ldm-reseau`, and `ldm-reseau/form` with attachForm) used from Node ESM
 // and CommonJS, TypeScript, a Vite build and dev server, a webpack 5 build,
 // and a plain <script type="module"> page, the pages in Debian's Chromium.
 import { after, before, test } from 'node:test';
@@ -8,8 +9,9 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ENTRIES } from '../../scripts/entries.mjs';
 import { launch, openPage, serve } from '../support/browser.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -20,14 +22,27 @@ const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
 // What the tarball must hold, and nothing else.
 const PUBLISHED = [
   'package.json',
+  // ldm-reseau
   'dist/index.js',
   'dist/node.mjs',
   'dist/node.cjs',
   'dist/ldm_reseau_bg.wasm',
   'dist/index.d.ts',
   'dist/index.d.cts',
+  // ldm-reseau/form
+  'dist/form.js',
+  'dist/form.node.mjs',
+  'dist/form.node.cjs',
+  'dist/ldm_reseau_form_bg.wasm',
+  'dist/form.d.ts',
+  'dist/form.d.cts',
 ];
 if (existsSync(join(repo, 'README.md'))) PUBLISHED.push('README.md');
+
+// The two entries, each with the name of its page and script in the consumer
+// projects below (index for ldm-reseau, form for ldm-reseau/form) and whether
+// it has the form binding.
+const PAGES = ENTRIES.map((e) => ({ ...e, page: basename(e.browser, '.js'), form: e.features.includes('form') }));
 
 // A request with one finding every consumer checks for: a wrong UAI check letter.
 const REQUEST = { members: [{ uai: '0570099X', name: 'Lycée Henri Nominé' }] };
@@ -67,27 +82,39 @@ function write(rel, text) {
   return file;
 }
 
-// The script every browser page runs: writes the codes of the findings, one a
-// line, into #out, and marks the page done.
-const PAGE_SCRIPT = (specifier) => `import { init, validateRequest } from '${specifier}';
+// The script the page of entry e runs: writes the codes of the findings, one
+// a line, into #out, and marks the page done. The form entry's page also binds
+// its form and adds the codes of the binding's report, as "form:CODE".
+const PAGE_SCRIPT = (e, specifier = e.name) => `import { init, validateRequest${e.form ? ', attachForm' : ''} } from '${specifier}';
 await init();
 const report = validateRequest(${JSON.stringify(REQUEST)}, ${JSON.stringify(OPTIONS)});
-const out = document.getElementById('out');
-out.textContent = report.findings.map((f) => f.code).join('\\n');
+const codes = report.findings.map((f) => f.code);
+${e.form ? `codes.push(...attachForm(document.getElementById('form'), ${JSON.stringify(OPTIONS)}).validate().findings.map((f) => 'form:' + f.code));\n` : ''}const out = document.getElementById('out');
+out.textContent = codes.join('\\n');
 out.dataset.valid = String(report.valid);
 out.dataset.done = 'yes';
 `;
-const PAGE_HTML = (script) => `<!doctype html>
+const PAGE_HTML = (script, e) => `<!doctype html>
 <html lang="fr">
 <head><meta charset="utf-8"><title>ldm-reseau</title><link rel="icon" href="data:,"></head>
 <body><pre id="out">pending</pre>
-${script}
+${e.form ? '<form id="form"><label>Intitulé <input name="intitule" data-ldm="title"></label></form>\n' : ''}${script}
 </body>
 </html>
 `;
 
-/** Opens url, waits for the report in #out, and checks the page stayed local and clean. */
-async function expectReportIn(url) {
+/** Writes the page of each entry, dir/PAGE.html, and its script, scriptDir/PAGE.js. */
+function writePages(dir, { scriptDir = dir, tag = (e) => `<script type="module" src="./${e.page}.js"></script>` } = {}) {
+  return Object.fromEntries(
+    PAGES.map((e) => {
+      write(`${scriptDir}/${e.page}.js`, PAGE_SCRIPT(e));
+      return [e.page, write(`${dir}/${e.page}.html`, PAGE_HTML(tag(e), e))];
+    }),
+  );
+}
+
+/** Opens url, the page of entry e, waits for the report in #out, and checks the page stayed local and clean. */
+async function expectReportIn(url, e) {
   const { page, foreign, errors } = await openPage(browser, url);
   try {
     await page.waitForSelector('#out[data-done="yes"]', { timeout: 15_000 }).catch(async (err) => {
@@ -95,6 +122,7 @@ async function expectReportIn(url) {
     });
     const codes = (await page.textContent('#out')).split('\n');
     assert.ok(codes.includes('member.uai_checksum'), codes.join(' '));
+    if (e.form) assert.ok(codes.includes('form:title.missing'), `attachForm reports the empty title: ${codes.join(' ')}`);
     assert.equal(await page.getAttribute('#out', 'data-valid'), 'false');
     assert.deepEqual(foreign, [], 'no request leaves the local server');
     assert.deepEqual(errors, [], 'no console error, no uncaught exception');
@@ -104,11 +132,32 @@ async function expectReportIn(url) {
   }
 }
 
-/** A request for the wasm was served, as application/wasm (the server sets it by extension). */
-function assertWasmServed(requests) {
+/**
+ * The page of entry e requested one wasm, the entry's own, and it was served
+ * (as application/wasm: the servers set it by extension). Bundlers rename
+ * the file (webpack to a bare hash): when the files served are those of dir,
+ * the file is known by its content, else by its name.
+ */
+function assertWasmServed(requests, e, dir) {
   const wasm = requests.filter((r) => r.url.split('?')[0].endsWith('.wasm'));
-  assert.equal(wasm.length, 1, requests.map((r) => r.url).join(' '));
+  const names = wasm.map((r) => {
+    const path = decodeURIComponent(new URL(r.url, 'http://localhost').pathname);
+    if (!dir) return basename(path);
+    const bytes = readFileSync(join(dir, path));
+    return PAGES.find((p) => bytes.equals(readFileSync(join(app, 'node_modules', 'ldm-reseau', 'dist', p.wasm))))?.wasm ?? path;
+  });
+  assert.deepEqual(names, [e.wasm], `${e.name}: ${requests.map((r) => r.url).join(' ')}`);
   assert.equal(wasm[0].status, 200);
+}
+
+/** Opens the page of each entry, BASE/PAGE.html, in turn: its report, and the one wasm it requested of the server's log. */
+async function expectPages(base, requests, dir) {
+  await getBrowser();
+  for (const e of PAGES) {
+    const start = requests.length;
+    await expectReportIn(`${base}/${e.page}.html`, e);
+    assertWasmServed(requests.slice(start), e, dir);
+  }
 }
 
 before(async () => {
@@ -172,15 +221,18 @@ test('the tarball holds exactly the publishable package', () => {
   assert.equal(installed.dependencies, undefined, 'no runtime dependency');
 });
 
+// `load` binds validateRequest, schema, version and attachForm (undefined
+// but in ldm-reseau/form).
 const NODE_SCRIPT = (load) => `${load}
 const report = validateRequest(${JSON.stringify(REQUEST)}, ${JSON.stringify(OPTIONS)});
 const finding = report.findings.find((f) => f.code === 'member.uai_checksum');
 console.log(JSON.stringify({ version, valid: report.valid, finding, vendor: schema['~standard'].vendor,
-  schema: schema['~standard'].validate(${JSON.stringify(REQUEST)}) }));
+  schema: schema['~standard'].validate(${JSON.stringify(REQUEST)}), attachForm: typeof attachForm }));
 `;
 
-function checkNodeOutput(stdout) {
+function checkNodeOutput(stdout, e) {
   const out = JSON.parse(stdout);
+  assert.equal(out.attachForm, e.form ? 'function' : 'undefined', `attachForm from ${e.name}`);
   assert.equal(out.version, pkg.version);
   assert.equal(out.valid, false);
   assert.deepEqual(out.finding.path, ['members', 0, 'uai']);
@@ -192,22 +244,28 @@ function checkNodeOutput(stdout) {
   assert.ok(out.schema.issues.some((i) => i.code === 'member.uai_checksum' && i.path.join('.') === 'members.0.uai'));
 }
 
-test('Node ESM: import from "ldm-reseau" is ready on import', () => {
-  write('esm.mjs', NODE_SCRIPT(`import { validateRequest, schema, version } from 'ldm-reseau';`));
-  checkNodeOutput(run(process.execPath, ['esm.mjs'], app).stdout);
-  // The wasm is exported as a subpath for users who load it themselves.
-  write('wasm-path.mjs', `console.log(import.meta.resolve('ldm-reseau/ldm_reseau_bg.wasm'));`);
-  assert.match(run(process.execPath, ['wasm-path.mjs'], app).stdout, /\/ldm-reseau\/dist\/ldm_reseau_bg\.wasm$/m);
+test('Node ESM: import from "ldm-reseau" and from "ldm-reseau/form" is ready on import', () => {
+  for (const e of PAGES) {
+    const file = write(`esm-${e.page}.mjs`, NODE_SCRIPT(`import * as ldm from '${e.name}';\nconst { validateRequest, schema, version, attachForm } = ldm;`));
+    checkNodeOutput(run(process.execPath, [file], app).stdout, e);
+  }
+  // Each wasm is exported as a subpath for users who load it themselves.
+  write('wasm-path.mjs', PAGES.map((e) => `console.log(import.meta.resolve('ldm-reseau/${e.wasm}'));`).join('\n'));
+  const paths = run(process.execPath, ['wasm-path.mjs'], app).stdout.trim().split('\n');
+  assert.deepEqual(paths.map((p) => p.replace(/^.*\/node_modules\//, '')), PAGES.map((e) => `ldm-reseau/dist/${e.wasm}`));
 });
 
-test('Node CommonJS: require("ldm-reseau") is ready on require', () => {
-  write('cjs.cjs', NODE_SCRIPT(`const { validateRequest, schema, version } = require('ldm-reseau');`));
-  checkNodeOutput(run(process.execPath, ['cjs.cjs'], app).stdout);
+test('Node CommonJS: require("ldm-reseau") and require("ldm-reseau/form") are ready on require', () => {
+  for (const e of PAGES) {
+    const file = write(`cjs-${e.page}.cjs`, NODE_SCRIPT(`const { validateRequest, schema, version, attachForm } = require('${e.name}');`));
+    checkNodeOutput(run(process.execPath, [file], app).stdout, e);
+  }
 });
 
 // TypeScript: consumers type-checked with the repo's tsc, one tsconfig each.
-const TS_USE = `import { validateRequest, checkUai, schema, version } from 'ldm-reseau';
-import type { Request, Options, Report, Finding, Code, RequestSchema } from 'ldm-reseau';
+// TS_USE: the API both entries have; TS_FORM: attachForm, after TS_USE('ldm-reseau/form').
+const TS_USE = (specifier) => `import { validateRequest, checkUai, schema, version } from '${specifier}';
+import type { Request, Options, Report, Finding, Code, RequestSchema } from '${specifier}';
 
 const request: Request = {
   kind: 'new',
@@ -230,17 +288,45 @@ const vendor: 'ldm-reseau' = s['~standard'].vendor;
 const v: string = version;
 export { code, path, remaining, cycleCase, expected, result, vendor, v };
 `;
+const TS_FORM = `import { attachForm } from 'ldm-reseau/form';
+import type { AttachOptions, FormHandle } from 'ldm-reseau/form';
+declare const form: HTMLFormElement;
+const attachOptions: AttachOptions = { today: '2026-10-01', selectors: { title: '#intitule' } };
+const handle: FormHandle = attachForm(form, attachOptions);
+const last: Report | null = handle.validate();
+handle.detach();
+export { handle, last };
+`;
 const TS_BAD = `import { validateRequest } from 'ldm-reseau';
 import type { Options, Report } from 'ldm-reseau';
+import { attachForm } from 'ldm-reseau';
 const report: Report = validateRequest({});
 report.valid = 'yes';
 const options: Options = { lang: 'de' };
-export { options };
+export { options, attachForm };
 `;
-const TS_CJS = `import ldm = require('ldm-reseau');
+const TS_CJS = (specifier) => `import ldm = require('${specifier}');
 const report: ldm.Report = ldm.validateRequest({ members: [{ uai: '0570099X' }] });
 export const count: number = report.findings.length;
 `;
+const TS_CJS_FORM = `declare const form: HTMLFormElement;
+export const handle: ldm.FormHandle = ldm.attachForm(form, { lang: 'en' });
+`;
+const TS_BAD_CJS = `import ldm = require('ldm-reseau');
+export const attach = ldm.attachForm;
+`;
+// The consumer files, the same for each project that type-checks them.
+const TS_FILES = {
+  'use.mts': TS_USE('ldm-reseau'),
+  'use-form.mts': TS_USE('ldm-reseau/form') + TS_FORM,
+  'use-cjs.cts': TS_CJS('ldm-reseau'),
+  'use-form-cjs.cts': TS_CJS('ldm-reseau/form') + TS_CJS_FORM,
+  'use.ts': TS_USE('ldm-reseau'),
+  'use-form.ts': TS_USE('ldm-reseau/form') + TS_FORM,
+  'bad.mts': TS_BAD,
+  'bad-cjs.cts': TS_BAD_CJS,
+};
+const TS_NODE = ['use.mts', 'use-form.mts', 'use-cjs.cts', 'use-form-cjs.cts'];
 
 function tsconfig(name, compilerOptions, files) {
   return write(
@@ -254,36 +340,35 @@ function typecheck(config) {
   return { status: r.status, output: `${r.stdout}${r.stderr}` };
 }
 
-test('TypeScript: the declarations type-check a consumer (nodenext ESM and CJS, bundler) and reject type errors', () => {
-  write('ts/use.mts', TS_USE);
-  write('ts/use.ts', TS_USE);
-  write('ts/use-cjs.cts', TS_CJS);
-  write('ts/bad.mts', TS_BAD);
+test('TypeScript: the declarations of both entries type-check a consumer (nodenext ESM and CJS, bundler) and reject type errors', () => {
+  for (const [file, text] of Object.entries(TS_FILES)) write(`ts/${file}`, text);
   const node = { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022' };
   const bundler = { module: 'esnext', moduleResolution: 'bundler', target: 'es2022', lib: ['es2022', 'dom'] };
 
   for (const [name, opts, files] of [
-    ['nodenext', node, ['use.mts', 'use-cjs.cts']],
-    ['bundler', bundler, ['use.ts']],
+    ['nodenext', node, TS_NODE],
+    ['bundler', bundler, ['use.ts', 'use-form.ts']],
   ]) {
     const r = typecheck(tsconfig(name, opts, files));
     assert.equal(r.status, 0, `${name}:\n${r.output}`);
   }
 
-  const bad = typecheck(tsconfig('bad', node, ['bad.mts']));
+  const bad = typecheck(tsconfig('bad', node, ['bad.mts', 'bad-cjs.cts']));
   assert.notEqual(bad.status, 0, 'type errors are rejected');
-  assert.match(bad.output, /bad\.mts\(4,1\): error TS2322/, bad.output);
-  assert.match(bad.output, /bad\.mts\(5,28\): error TS2322/, bad.output);
-  assert.doesNotMatch(bad.output, /node_modules/, 'no error inside the package');
+  assert.match(bad.output, /bad\.mts\(3,10\): error TS2305: .*has no exported member 'attachForm'/, 'no attachForm in ldm-reseau');
+  assert.match(bad.output, /bad\.mts\(5,1\): error TS2322/, bad.output);
+  assert.match(bad.output, /bad\.mts\(6,28\): error TS2322/, bad.output);
+  assert.match(bad.output, /bad-cjs\.cts\(2,27\): error TS2339: .*'attachForm'/, bad.output);
+  assert.doesNotMatch(bad.output, /^(?!ts\/).*: error TS/m, 'no error inside the package');
 
-  for (const file of ['index.d.ts', 'index.d.cts']) {
+  for (const file of ['index.d.ts', 'index.d.cts', 'form.d.ts', 'form.d.cts']) {
     const text = readFileSync(join(app, 'node_modules', 'ldm-reseau', 'dist', file), 'utf8');
     const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
     assert.doesNotMatch(code, /\bany\b/, `${file} uses no any`);
   }
 });
 
-test('TypeScript: a Node-only project (lib es2022 + @types/node, no DOM library) type-checks the declarations', () => {
+test('TypeScript: a Node-only project (lib es2022 + @types/node, no DOM library) type-checks the declarations of both entries', () => {
   // The usual Node setup: no "dom" in lib. The package's declarations must not
   // need browser-only global types there (skipLibCheck off, as strict projects have it).
   let types = [];
@@ -297,68 +382,74 @@ test('TypeScript: a Node-only project (lib es2022 + @types/node, no DOM library)
   } catch {
     // No @types/node at hand: the same check without Node's types.
   }
-  write('ts/node-only.mts', TS_USE);
-  const r = typecheck(
-    tsconfig('node-only', { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022'], types }, ['node-only.mts']),
-  );
+  for (const file of TS_NODE) write(`ts/${file}`, TS_FILES[file]);
+  const r = typecheck(tsconfig('node-only', { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022'], types }, TS_NODE));
   assert.equal(r.status, 0, r.output);
 });
 
-/** Serves a built app, opens it in Chromium, and checks the report shows and the wasm was served once. */
+/** Serves a built app, opens the page of each entry in Chromium, and checks its report and its one wasm. */
 async function expectServedReport(dir) {
-  await getBrowser();
   const server = await serve(dir);
   try {
-    await expectReportIn(`${server.url}/`);
-    assertWasmServed(server.requests);
+    await expectPages(server.url, server.requests, dir);
   } finally {
     await server.close();
   }
 }
 
-test('Vite build: the page loads the wasm and shows the report', async () => {
+test('Vite build: each entry\'s page loads its own wasm and shows the report', async () => {
   const { build } = await import('vite');
   const root = join(app, 'vite-app');
-  write('vite-app/index.html', PAGE_HTML('<script type="module" src="./main.js"></script>'));
-  write('vite-app/main.js', PAGE_SCRIPT('ldm-reseau'));
-  await build({ root, configFile: false, logLevel: 'silent', build: { outDir: join(root, 'dist') } });
-  assert.ok(existsSync(join(root, 'dist', 'index.html')));
+  const input = writePages('vite-app');
+  await build({ root, configFile: false, logLevel: 'silent', build: { outDir: join(root, 'dist'), rolldownOptions: { input } } });
+  for (const e of PAGES) assert.ok(existsSync(join(root, 'dist', `${e.page}.html`)), e.page);
   await expectServedReport(join(root, 'dist'));
 });
 
-test('Vite dev server: the page loads the wasm and shows the report', async () => {
+test('Vite dev server: each entry\'s page loads its own wasm and shows the report', async () => {
   const { createServer } = await import('vite');
   const root = join(app, 'vite-dev');
-  write('vite-dev/index.html', PAGE_HTML('<script type="module" src="./main.js"></script>'));
-  write('vite-dev/main.js', PAGE_SCRIPT('ldm-reseau'));
+  writePages('vite-dev');
+  const requests = [];
+  const record = {
+    name: 'record-requests',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const entry = { url: req.url, status: 0 };
+        requests.push(entry);
+        res.on('finish', () => {
+          entry.status = res.statusCode;
+        });
+        next();
+      });
+    },
+  };
   const server = await createServer({
     root,
     configFile: false,
     logLevel: 'silent',
     clearScreen: false,
     cacheDir: join(root, '.vite'),
+    plugins: [record],
     server: { host: '127.0.0.1', port: 0, watch: null },
   });
   await server.listen();
   try {
-    await getBrowser();
-    const url = server.resolvedUrls.local[0];
-    await expectReportIn(url);
+    await expectPages(server.resolvedUrls.local[0].replace(/\/$/, ''), requests);
   } finally {
     await server.close();
   }
 });
 
-test('webpack 5 build: the page loads the wasm and shows the report', async () => {
+test('webpack 5 build: each entry\'s page loads its own wasm and shows the report', async () => {
   const { default: webpack } = await import('webpack');
   const root = join(app, 'webpack-app');
-  write('webpack-app/main.js', PAGE_SCRIPT('ldm-reseau'));
-  write('webpack-app/dist/index.html', PAGE_HTML('<script src="./main.js"></script>'));
+  writePages('webpack-app/dist', { scriptDir: 'webpack-app', tag: (e) => `<script src="./${e.page}.js"></script>` });
   const compiler = webpack({
     mode: 'production',
     context: root,
-    entry: './main.js',
-    output: { path: join(root, 'dist'), filename: 'main.js', publicPath: 'auto' },
+    entry: Object.fromEntries(PAGES.map((e) => [e.page, `./${e.page}.js`])),
+    output: { path: join(root, 'dist'), filename: '[name].js', publicPath: 'auto' },
     infrastructureLogging: { level: 'error' },
     // webpack's size advice (244 KiB by default) is the application's
     // budget, not the package's: every other warning fails the test.
@@ -369,19 +460,19 @@ test('webpack 5 build: the page loads the wasm and shows the report', async () =
   const info = stats.toJson({ all: false, errors: true, warnings: true, assets: true });
   assert.deepEqual(info.errors.map((e) => e.message), [], 'webpack errors');
   assert.deepEqual(info.warnings.map((e) => e.message), [], 'webpack warnings');
-  assert.ok(info.assets.some((a) => a.name.endsWith('.wasm')), 'the wasm is emitted as an asset');
+  assert.equal(info.assets.filter((a) => a.name.endsWith('.wasm')).length, 2, 'each wasm is emitted as an asset');
   await expectServedReport(join(root, 'dist'));
 });
 
 test('plain page: <script type="module"> from node_modules, no bundler', async () => {
-  write('plain.html', PAGE_HTML(`<script type="module">\n${PAGE_SCRIPT('./node_modules/ldm-reseau/dist/index.js')}</script>`));
-  await getBrowser();
+  for (const e of PAGES) {
+    write(`plain/${e.page}.html`, PAGE_HTML(`<script type="module">\n${PAGE_SCRIPT(e, `../node_modules/ldm-reseau/dist/${e.browser}`)}</script>`, e));
+  }
   const server = await serve(app);
   try {
-    await expectReportIn(`${server.url}/plain.html`);
-    assertWasmServed(server.requests);
-    const paths = server.requests.map((r) => r.url.split('?')[0]);
-    assert.ok(paths.includes('/node_modules/ldm-reseau/dist/ldm_reseau_bg.wasm'), paths.join(' '));
+    await expectPages(`${server.url}/plain`, server.requests, app);
+    const wasm = server.requests.map((r) => r.url.split('?')[0]).filter((u) => u.endsWith('.wasm'));
+    assert.deepEqual(wasm, PAGES.map((e) => `/node_modules/ldm-reseau/dist/${e.wasm}`));
   } finally {
     await server.close();
   }
