@@ -54,6 +54,34 @@ fn is_plural(n: i64, lang: Lang) -> bool {
     }
 }
 
+/// Tokens shown in words: `(token, [French, English])`. A table rather than
+/// a `match`: one loop in the wasm instead of a comparison per arm.
+const TOKENS: &[(&str, [&str; 2])] = &[
+    ("string", ["un texte", "a text"]),
+    ("integer", ["un nombre entier", "a whole number"]),
+    ("decimal", ["un nombre à virgule", "a decimal number"]),
+    ("number", ["un nombre", "a number"]),
+    ("boolean", ["oui ou non (booléen)", "yes or no (boolean)"]),
+    ("object", ["un objet", "an object"]),
+    ("array", ["une liste", "a list"]),
+    ("null", ["vide (null)", "empty (null)"]),
+    ("undefined", ["non définie (undefined)", "undefined"]),
+    ("NaN", ["un nombre invalide (NaN)", "an invalid number (NaN)"]),
+    ("Infinity", ["un nombre infini", "an infinite number"]),
+    ("symbol", ["un symbole JavaScript", "a JavaScript symbol"]),
+    ("function", ["une fonction", "a function"]),
+    ("bigint", ["un grand entier (BigInt)", "a big integer (BigInt)"]),
+    ("cycle", ["une référence circulaire", "a circular reference"]),
+    ("unreadable", ["illisible (sa lecture a échoué)", "unreadable (reading it failed)"]),
+    ("too_large", ["trop volumineuse", "too large"]),
+    ("invalid_text", ["un texte invalide", "an invalid text"]),
+    ("departement", ["département", "département"]),
+    ("academie", ["académie", "académie"]),
+    ("region_academique", ["région académique", "région académique"]),
+    ("bassin", ["bassin", "bassin"]),
+    ("other", ["autre", "other"]),
+];
+
 /// Parameters that hold a token (a JSON type, a territory level) are shown
 /// in words.
 fn localize<'a>(name: &str, value: &'a Param, lang: Lang) -> Cow<'a, str> {
@@ -61,55 +89,13 @@ fn localize<'a>(name: &str, value: &'a Param, lang: Lang) -> Cow<'a, str> {
         ("expected" | "found" | "level", Param::Str(s)) => s.as_str(),
         _ => return value.text(),
     };
-    let words = match (lang, token) {
-        (Lang::Fr, "string") => "un texte",
-        (Lang::Fr, "integer") => "un nombre entier",
-        (Lang::Fr, "decimal") => "un nombre à virgule",
-        (Lang::Fr, "number") => "un nombre",
-        (Lang::Fr, "boolean") => "oui ou non (booléen)",
-        (Lang::Fr, "object") => "un objet",
-        (Lang::Fr, "array") => "une liste",
-        (Lang::Fr, "null") => "vide (null)",
-        (Lang::Fr, "undefined") => "non définie (undefined)",
-        (Lang::Fr, "NaN") => "un nombre invalide (NaN)",
-        (Lang::Fr, "Infinity") => "un nombre infini",
-        (Lang::Fr, "symbol") => "un symbole JavaScript",
-        (Lang::Fr, "function") => "une fonction",
-        (Lang::Fr, "bigint") => "un grand entier (BigInt)",
-        (Lang::Fr, "cycle") => "une référence circulaire",
-        (Lang::Fr, "unreadable") => "illisible (sa lecture a échoué)",
-        (Lang::Fr, "too_large") => "trop volumineuse",
-        (Lang::Fr, "invalid_text") => "un texte invalide",
-        (Lang::Fr, "departement") => "département",
-        (Lang::Fr, "academie") => "académie",
-        (Lang::Fr, "region_academique") => "région académique",
-        (Lang::Fr, "bassin") => "bassin",
-        (Lang::Fr, "other") => "autre",
-        (Lang::En, "string") => "a text",
-        (Lang::En, "integer") => "a whole number",
-        (Lang::En, "decimal") => "a decimal number",
-        (Lang::En, "number") => "a number",
-        (Lang::En, "boolean") => "yes or no (boolean)",
-        (Lang::En, "object") => "an object",
-        (Lang::En, "array") => "a list",
-        (Lang::En, "null") => "empty (null)",
-        (Lang::En, "undefined") => "undefined",
-        (Lang::En, "NaN") => "an invalid number (NaN)",
-        (Lang::En, "Infinity") => "an infinite number",
-        (Lang::En, "symbol") => "a JavaScript symbol",
-        (Lang::En, "function") => "a function",
-        (Lang::En, "bigint") => "a big integer (BigInt)",
-        (Lang::En, "cycle") => "a circular reference",
-        (Lang::En, "unreadable") => "unreadable (reading it failed)",
-        (Lang::En, "too_large") => "too large",
-        (Lang::En, "invalid_text") => "an invalid text",
-        (Lang::En, "departement") => "département",
-        (Lang::En, "academie") => "académie",
-        (Lang::En, "region_academique") => "région académique",
-        (Lang::En, "bassin") => "bassin",
-        (Lang::En, "other") => "other",
-        _ => token,
-    };
+    let words = TOKENS
+        .iter()
+        .find(|(t, _)| *t == token)
+        .map_or(token, |&(_, [fr, en])| match lang {
+            Lang::Fr => fr,
+            Lang::En => en,
+        });
     Cow::Borrowed(words)
 }
 
