@@ -18,3 +18,8 @@ pub(crate) fn to_js<T: Serialize>(value: &T) -> JsValue {
     // maps only: serialising them cannot fail.
     value.serialize(&plain).unwrap_or(JsValue::NULL)
 }
+
+// The wasm's allocator: talc rather than std's dlmalloc, smaller in the
+// module and faster (DESIGN.md, « Why talc? »).
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

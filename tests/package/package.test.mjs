@@ -85,11 +85,14 @@ function write(rel, text) {
 // The script the page of entry e runs: writes the codes of the findings, one
 // a line, into #out, and marks the page done. The form entry's page also binds
 // its form and adds the codes of the binding's report, as "form:CODE".
+const PAGE_BINDING = `const handle = attachForm(document.getElementById('form'), ${JSON.stringify(OPTIONS)});
+codes.push(...handle.validate().findings.map((f) => 'form:' + f.code));
+`;
 const PAGE_SCRIPT = (e, specifier = e.name) => `import { init, validateRequest${e.form ? ', attachForm' : ''} } from '${specifier}';
 await init();
 const report = validateRequest(${JSON.stringify(REQUEST)}, ${JSON.stringify(OPTIONS)});
 const codes = report.findings.map((f) => f.code);
-${e.form ? `codes.push(...attachForm(document.getElementById('form'), ${JSON.stringify(OPTIONS)}).validate().findings.map((f) => 'form:' + f.code));\n` : ''}const out = document.getElementById('out');
+${e.form ? PAGE_BINDING : ''}const out = document.getElementById('out');
 out.textContent = codes.join('\\n');
 out.dataset.valid = String(report.valid);
 out.dataset.done = 'yes';
@@ -246,7 +249,8 @@ function checkNodeOutput(stdout, e) {
 
 test('Node ESM: import from "ldm-reseau" and from "ldm-reseau/form" is ready on import', () => {
   for (const e of PAGES) {
-    const file = write(`esm-${e.page}.mjs`, NODE_SCRIPT(`import * as ldm from '${e.name}';\nconst { validateRequest, schema, version, attachForm } = ldm;`));
+    const load = `import * as ldm from '${e.name}';\nconst { validateRequest, schema, version, attachForm } = ldm;`;
+    const file = write(`esm-${e.page}.mjs`, NODE_SCRIPT(load));
     checkNodeOutput(run(process.execPath, [file], app).stdout, e);
   }
   // Each wasm is exported as a subpath for users who load it themselves.
@@ -383,7 +387,8 @@ test('TypeScript: a Node-only project (lib es2022 + @types/node, no DOM library)
     // No @types/node at hand: the same check without Node's types.
   }
   for (const file of TS_NODE) write(`ts/${file}`, TS_FILES[file]);
-  const r = typecheck(tsconfig('node-only', { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022'], types }, TS_NODE));
+  const opts = { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022'], types };
+  const r = typecheck(tsconfig('node-only', opts, TS_NODE));
   assert.equal(r.status, 0, r.output);
 });
 
@@ -410,19 +415,13 @@ test('Vite dev server: each entry\'s page loads its own wasm and shows the repor
   const { createServer } = await import('vite');
   const root = join(app, 'vite-dev');
   writePages('vite-dev');
+  // The dev server's log of requests, as serve() keeps one.
   const requests = [];
-  const record = {
-    name: 'record-requests',
-    configureServer(server) {
-      server.middlewares.use((req, res, next) => {
-        const entry = { url: req.url, status: 0 };
-        requests.push(entry);
-        res.on('finish', () => {
-          entry.status = res.statusCode;
-        });
-        next();
-      });
-    },
+  const record = (req, res, next) => {
+    const entry = { url: req.url, status: 0 };
+    requests.push(entry);
+    res.on('finish', () => (entry.status = res.statusCode));
+    next();
   };
   const server = await createServer({
     root,
@@ -430,7 +429,7 @@ test('Vite dev server: each entry\'s page loads its own wasm and shows the repor
     logLevel: 'silent',
     clearScreen: false,
     cacheDir: join(root, '.vite'),
-    plugins: [record],
+    plugins: [{ name: 'record-requests', configureServer: (s) => void s.middlewares.use(record) }],
     server: { host: '127.0.0.1', port: 0, watch: null },
   });
   await server.listen();
@@ -466,7 +465,8 @@ test('webpack 5 build: each entry\'s page loads its own wasm and shows the repor
 
 test('plain page: <script type="module"> from node_modules, no bundler', async () => {
   for (const e of PAGES) {
-    write(`plain/${e.page}.html`, PAGE_HTML(`<script type="module">\n${PAGE_SCRIPT(e, `../node_modules/ldm-reseau/dist/${e.browser}`)}</script>`, e));
+    const script = PAGE_SCRIPT(e, `../node_modules/ldm-reseau/dist/${e.browser}`);
+    write(`plain/${e.page}.html`, PAGE_HTML(`<script type="module">\n${script}</script>`, e));
   }
   const server = await serve(app);
   try {
