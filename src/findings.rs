@@ -37,7 +37,7 @@ impl Findings {
             .map(|(code, path, params)| Finding {
                 code,
                 severity: code.severity(),
-                message: render(code, &params, options),
+                message: render(code, &path, &params, options),
                 path,
                 params,
             })

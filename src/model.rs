@@ -70,17 +70,20 @@ pub(crate) fn member_path(i: usize, field: &str) -> Path {
     Path::root().key("members").index(i).key(field)
 }
 
-/// The objects of the model, for ordering findings.
+/// What a value of the model is: an object with its fields, the list of
+/// members, the map of joint actions, or a value with no fields of its own.
+/// It orders findings, and `words::fields` walks it to name a field.
 #[derive(Clone, Copy)]
-enum Shape {
+pub(crate) enum Shape {
     Fields(Object),
     Members,
     Actions,
     Leaf,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Object {
+/// The objects of the model.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Object {
     Request,
     Scope,
     Territory,
@@ -89,8 +92,30 @@ enum Object {
     Network,
 }
 
+impl Shape {
+    /// What an item of this list is: a member in `members`, else a value.
+    pub(crate) fn item(self) -> Shape {
+        match self {
+            Shape::Members => Shape::Fields(Object::Member),
+            _ => Shape::Leaf,
+        }
+    }
+}
+
 impl Object {
-    fn fields(self) -> &'static [&'static str] {
+    /// Every object of the model, the request first.
+    #[cfg(test)]
+    pub(crate) const ALL: [Object; 6] = [
+        Object::Request,
+        Object::Scope,
+        Object::Territory,
+        Object::Member,
+        Object::Label,
+        Object::Network,
+    ];
+
+    /// Its fields, in SPEC §3 order.
+    pub(crate) fn fields(self) -> &'static [&'static str] {
         match self {
             Object::Request => REQUEST_FIELDS,
             Object::Scope => SCOPE_FIELDS,
@@ -101,7 +126,8 @@ impl Object {
         }
     }
 
-    fn child(self, key: &str) -> Shape {
+    /// What the value of one of its fields is.
+    pub(crate) fn child(self, key: &str) -> Shape {
         match (self, key) {
             (Object::Request, "scope") => Shape::Fields(Object::Scope),
             (Object::Request, "members") => Shape::Members,

@@ -4,20 +4,91 @@
 //! A template has `{param}` holes and `{param:s}` plural endings (`s` when
 //! the number is plural in the language). A host may replace the template of
 //! any code through `options.messages`, with the same holes.
+//!
+//! A message never names a field by its JSON key: the codes that are about
+//! a field (`request.*`, `options.invalid`) have holes that name it in
+//! words (`words::fields`), besides their parameters; see the templates.
 
+use super::fields;
 use crate::options::{Lang, Options};
-use crate::report::{Code, Param, Params};
+use crate::report::{Code, Param, Params, Path, Seg};
 use std::borrow::Cow;
 
-/// The message of a finding, in the options' language.
-pub(crate) fn render(code: Code, params: &Params, options: &Options) -> String {
+/// The message of a finding at `path`, in the options' language.
+pub(crate) fn render(code: Code, path: &Path, params: &Params, options: &Options) -> String {
     let template = options
         .message_override(code.as_str())
         .unwrap_or_else(|| template(code, params, options.lang));
-    fill(template, params, options.lang)
+    fill(
+        template,
+        params,
+        &field_words(code, path, params, options),
+        options.lang,
+    )
 }
 
-fn fill(template: &str, params: &Params, lang: Lang) -> String {
+fn text<'p>(params: &'p Params, name: &str) -> Option<&'p str> {
+    params.iter().find_map(|(k, v)| match v {
+        Param::Str(s) if *k == name => Some(s.as_str()),
+        _ => None,
+    })
+}
+
+/// The holes that name the field of a finding in words: `{fieldName}`,
+/// `{FieldName}`, `{place}`, and `{suggestionName}` or `{optionName}` where
+/// the code has a suggestion or an option. In a request they follow the
+/// finding's path; at `[]` (a value checked apart, the options), the
+/// `field` parameter.
+fn field_words(code: Code, path: &Path, params: &Params, options: &Options) -> Params {
+    use Code::*;
+    match code {
+        RequestInvalidType | RequestUnknownField | RequestTooDeep | RequestTooLarge
+        | RequestInvalidText => {}
+        OptionsInvalid => {
+            let option = text(params, "option").unwrap_or_default();
+            return vec![(
+                "optionName",
+                fields::option_name(option, options.lang).into(),
+            )];
+        }
+        _ => return Vec::new(),
+    }
+    let parsed;
+    let outside = path.0.is_empty();
+    let mut segs: &[Seg] = if outside {
+        parsed = fields::segs(text(params, "field").unwrap_or_default());
+        &parsed
+    } else {
+        &path.0
+    };
+    // A field name too long to be kept: named by the object holding it.
+    if !outside && is(params, "what", "key") {
+        segs = segs.split_last().map_or(segs, |(_, up)| up);
+    }
+    let name = fields::name(segs, outside, options);
+    // An unknown field stands in the object holding it.
+    let holder = match (code, segs.split_last()) {
+        (RequestUnknownField, Some((_, up))) => up,
+        _ => segs,
+    };
+    let mut words = vec![
+        ("FieldName", fields::capitalized(name.clone()).into()),
+        ("fieldName", name.into()),
+        ("place", fields::place(holder, outside, options).into()),
+    ];
+    if let (RequestUnknownField, Some(guess)) = (code, text(params, "suggestion")) {
+        let mut meant = holder.to_vec();
+        meant.push(Seg::from(guess));
+        words.push((
+            "suggestionName",
+            fields::name(&meant, outside, options).into(),
+        ));
+    }
+    words
+}
+
+/// `template` with its holes filled from `params`, then from `words`.
+fn fill(template: &str, params: &Params, words: &Params, lang: Lang) -> String {
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -31,7 +102,7 @@ fn fill(template: &str, params: &Params, lang: Lang) -> String {
         let (name, plural) = hole
             .split_once(':')
             .map_or((hole, None), |(n, s)| (n, Some(s)));
-        match (params.iter().find(|(k, _)| *k == name), plural) {
+        match (params.iter().chain(words).find(|(k, _)| *k == name), plural) {
             (Some((_, value)), None) => out.push_str(&localize(name, value, lang)),
             (Some((_, Param::Int(n))), Some(suffix)) if is_plural(*n, lang) => out.push_str(suffix),
             (Some(_), Some(_)) => {}
@@ -345,25 +416,41 @@ fn templates(code: Code, p: &Params) -> (&'static str, &'static str) {
             "Le critère « {criterion} » ne fait pas partie du cahier des charges : cette description ne sera pas examinée. Rattachez-la à l'un des critères du label.",
             "The criterion « {criterion} » is not in the cahier des charges: this description will not be examined. Attach it to one of the label's criteria.",
         ),
+        // The codes below are about a field. Besides their parameters, their
+        // templates (and a host's, in options.messages) have holes that
+        // name it in words, never by its JSON key (words/fields.rs):
+        // {fieldName} « l'année de la campagne », {FieldName} the same
+        // with a capital, {place} where it stands, « dans l'établissement
+        // n° 2 » (« dans la demande » at the top). {field} is still the
+        // dotted path of params.field, for developers.
         RequestInvalidType => (
-            "Le champ « {field} » doit être {expected} ; la valeur reçue est {found}.",
-            "The field « {field} » must be {expected}; the value received is {found}.",
+            "{FieldName} doit être {expected} ; la valeur reçue est {found}.",
+            "{FieldName} must be {expected}; the value received is {found}.",
         ),
+        // {field}: the unknown name as sent (the only name it has); {place}:
+        // the object holding it; {suggestionName}: the field it may be
+        // meant as (params.suggestion is its key).
         RequestUnknownField if has(p, "suggestion") => (
-            "Le champ « {field} » n'est pas connu et sera ignoré : vouliez-vous écrire « {suggestion} » ?",
-            "The field « {field} » is unknown and will be ignored: did you mean « {suggestion} »?",
+            "Un champ inconnu, « {field} », a été reçu {place} : il sera ignoré. Vouliez-vous indiquer {suggestionName} ?",
+            "An unknown field, « {field} », was received {place}: it will be ignored. Did you mean {suggestionName}?",
         ),
         RequestUnknownField => (
-            "Le champ « {field} » n'est pas connu et sera ignoré.",
-            "The field « {field} » is unknown and will be ignored.",
+            "Un champ inconnu, « {field} », a été reçu {place} : il sera ignoré.",
+            "An unknown field, « {field} », was received {place}: it will be ignored.",
         ),
         RequestNotAnObject => (
             "La demande reçue n'est pas un formulaire (c'est {found}) : elle ne peut pas être vérifiée.",
             "The request received is not a form object (it is {found}): it cannot be checked.",
         ),
+        // {fieldName}, {place}: the nearest field holding the too-deep value.
         RequestTooDeep => (
-            "La demande contient des données imbriquées sur plus de {max} niveaux, à « {field} » : cette partie est ignorée.",
-            "The request holds data nested more than {max} levels deep, at « {field} »: that part is ignored.",
+            "La demande contient des données imbriquées sur plus de {max} niveaux, {place} : cette partie est ignorée.",
+            "The request holds data nested more than {max} levels deep, {place}: that part is ignored.",
+        ),
+        // The options come from the page, not from the applicant.
+        RequestTooLarge if text(p, "field").is_some_and(|f| f == "options" || f.starts_with("options.")) => (
+            "Un réglage de la page dépasse la taille admise : {fieldName} ({found} pour {limit} au plus). Seule la partie admise est utilisée ; signalez-le à l'équipe qui gère le formulaire.",
+            "A setting of the page is larger than allowed: {fieldName} ({found} where the limit is {limit}). Only what is allowed is used; report it to the team that runs the form.",
         ),
         RequestTooLarge if is(p, "what", "total") => (
             "La demande contient plus de {limit} valeurs : c'est plus qu'un formulaire n'en produit. La suite n'est pas vérifiée ; allégez la demande.",
@@ -373,25 +460,32 @@ fn templates(code: Code, p: &Params) -> (&'static str, &'static str) {
             "Les textes de la demande comptent plus de {limit} caractères en tout : c'est plus qu'un formulaire n'en produit. La suite n'est pas vérifiée ; allégez la demande.",
             "The texts of the request hold more than {limit} characters in all, more than a form produces. The rest is not checked; make the request smaller.",
         ),
+        // A field name too long to be kept: {fieldName} and {place} name the
+        // object holding it; the name itself is not repeated.
         RequestTooLarge if is(p, "what", "key") => (
-            "Un nom de champ de « {field} » compte {found} caractères : la limite est de {limit}. Ce champ est ignoré.",
-            "A field name in « {field} » has {found} characters: the limit is {limit}. That field is ignored.",
+            "Un champ {place} a un nom de {found} caractères : la limite est de {limit}. Ce champ est ignoré.",
+            "A field {place} has a name of {found} characters: the limit is {limit}. That field is ignored.",
         ),
         RequestTooLarge if is(p, "what", "text") => (
-            "Le texte de « {field} » compte {found} caractères : la limite est de {limit}. Seuls les {limit} premiers sont vérifiés ; raccourcissez-le.",
-            "The text of « {field} » has {found} characters: the limit is {limit}. Only the first {limit} are checked; shorten it.",
+            "{FieldName} compte {found} caractères : la limite est de {limit}. Seuls les {limit} premiers sont vérifiés ; raccourcissez ce texte.",
+            "{FieldName} has {found} characters: the limit is {limit}. Only the first {limit} are checked; shorten the text.",
         ),
         RequestTooLarge => (
-            "« {field} » compte {found} éléments : la limite est de {limit}. Seuls les {limit} premiers sont vérifiés ; retirez-en {excess}.",
-            "« {field} » has {found} entries: the limit is {limit}. Only the first {limit} are checked; remove {excess}.",
+            "{FieldName} compte {found} éléments : la limite est de {limit}. Seuls les {limit} premiers sont vérifiés ; retirez-en {excess}.",
+            "{FieldName} has {found} entries: the limit is {limit}. Only the first {limit} are checked; remove {excess}.",
         ),
         RequestInvalidText => (
-            "Le texte de « {field} » contient un caractère incomplet (une moitié de caractère, souvent laissée par un copier-coller) : il ne peut pas être envoyé. Retapez ce texte.",
-            "The text of « {field} » holds an incomplete character (half a character, often left by a copy and paste): it cannot be sent. Type the text again.",
+            "{FieldName} contient un caractère incomplet (une moitié de caractère, souvent laissée par un copier-coller) : ce texte ne peut pas être envoyé tel quel. Retapez-le.",
+            "{FieldName} holds an incomplete character (half a character, often left by a copy and paste): the text cannot be sent as it is. Type it again.",
+        ),
+        // {optionName}: the setting in words (params.option is its key).
+        OptionsInvalid if is(p, "option", "options") => (
+            "Les réglages de la page ne peuvent pas être lus (valeur reçue : {found}) : les valeurs par défaut s'appliquent. Signalez-le à l'équipe qui gère le formulaire.",
+            "The page's settings cannot be read (value received: {found}): the defaults apply. Report it to the team that runs the form.",
         ),
         OptionsInvalid => (
-            "L'option « {option} » de la page ne peut pas être utilisée (valeur reçue : {found}) : sa valeur par défaut s'applique. Signalez-le à l'équipe qui gère le formulaire.",
-            "The page's option « {option} » cannot be used (value received: {found}): its default applies. Report it to the team that runs the form.",
+            "Un réglage de la page ne peut pas être utilisé : {optionName} (valeur reçue : {found}). Sa valeur par défaut s'applique ; signalez-le à l'équipe qui gère le formulaire.",
+            "A setting of the page cannot be used: {optionName} (value received: {found}). Its default applies; report it to the team that runs the form.",
         ),
         InternalError => (
             "Une erreur interne a empêché la vérification de la demande. Réessayez ; si l'erreur persiste, signalez-la à l'académie.",
@@ -411,14 +505,18 @@ mod tests {
             fill(
                 "{n} caractère{n:s}, {m} caractère{m:s} {t} {zz}",
                 &p,
+                &Vec::new(),
                 Lang::Fr
             ),
             "1 caractère, 4 caractères x {zz}"
         );
         assert_eq!(
-            fill("{m} item{m:s} {n} item{n:s}", &p, Lang::En),
+            fill("{m} item{m:s} {n} item{n:s}", &p, &Vec::new(), Lang::En),
             "4 items 1 item"
         );
-        assert_eq!(fill("unclosed {n", &p, Lang::Fr), "unclosed {n");
+        assert_eq!(
+            fill("unclosed {n", &p, &Vec::new(), Lang::Fr),
+            "unclosed {n"
+        );
     }
 }

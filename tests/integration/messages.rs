@@ -451,3 +451,419 @@ fn members_too_few_and_label_expired_quote_their_figures() {
         "the decision year and the end: {expired}"
     );
 }
+
+// — a field is named as the form names it, never by its JSON key —
+
+/// One rule of naming: what is sent, the finding it gives, what its message
+/// says, and the JSON keys it never shows.
+struct Naming {
+    what: &'static str,
+    request: Value,
+    options: String,
+    lang: Lang,
+    code: Code,
+    says: &'static str,
+    never: &'static [&'static str],
+}
+
+fn fr(
+    what: &'static str,
+    request: Value,
+    code: Code,
+    says: &'static str,
+    never: &'static [&'static str],
+) -> Naming {
+    Naming {
+        what,
+        request,
+        options: "{}".into(),
+        lang: Lang::Fr,
+        code,
+        says,
+        never,
+    }
+}
+
+fn en(
+    what: &'static str,
+    request: Value,
+    code: Code,
+    says: &'static str,
+    never: &'static [&'static str],
+) -> Naming {
+    Naming {
+        lang: Lang::En,
+        ..fr(what, request, code, says, never)
+    }
+}
+
+impl Naming {
+    /// The same, with these options (JSON) from the page.
+    fn options(self, options: &str) -> Naming {
+        Naming {
+            options: options.into(),
+            ..self
+        }
+    }
+}
+
+/// The sector base with one member changed: `(row from 1, the member as JSON)`.
+fn with_member(row: usize, json: &str) -> Value {
+    let mut list = vec![
+        member("0570099Y", "labelled", 2024),
+        member("0570031Z", "labelled", 2023),
+    ];
+    list[row - 1] = json.to_owned();
+    base("sector", &members(&list), &[])
+}
+
+fn nested(depth: usize) -> String {
+    format!("{}1{}", "[".repeat(depth), "]".repeat(depth))
+}
+
+fn naming_rules() -> Vec<Naming> {
+    use Code::*;
+    let actions = |extra: &str| {
+        format!(
+            r#"{{"jointActions": {{"c1": "a", "c2": "b", "c4": "d", "c5": "e", "c6": "f", "c7": "g", "c8": "h", {extra}}}}}"#
+        )
+    };
+    let many_actions = (0..=200)
+        .map(|i| format!(r#""k{i}": "Site commun""#))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let many_criteria = (0..=200)
+        .map(|i| format!(r#"{{"id": "k{i}"}}"#))
+        .collect::<Vec<_>>()
+        .join(", ");
+    vec![
+        // request.invalid_type: « {FieldName} doit être {expected} ; la valeur reçue est {found}. »
+        fr("an empty campaign year", base("sector", r#"{"campaignYear": ""}"#, &[]), RequestInvalidType,
+            "L'année de la campagne doit être un nombre entier ; la valeur reçue est un texte.", &["campaignYear"]),
+        fr("a campaign year that is no number (NaN)", base("sector", r#"{"campaignYear": @NaN}"#, &[]), RequestInvalidType,
+            "L'année de la campagne doit être un nombre entier ; la valeur reçue est un nombre invalide (NaN).", &["campaignYear"]),
+        en("a campaign year given as a text, in English", base("sector", r#"{"campaignYear": "2026"}"#, &[]), RequestInvalidType,
+            "The campaign year must be a whole number; the value received is a text.", &["campaignYear"]),
+        fr("a title given as a number", base("sector", r#"{"title": 42}"#, &[]), RequestInvalidType,
+            "L'intitulé de l'appellation doit être un texte ; la valeur reçue est un nombre.", &["title"]),
+        fr("a kind given as a number", base("sector", r#"{"kind": 1}"#, &[]), RequestInvalidType,
+            "Le type de demande doit être un texte", &["kind"]),
+        fr("the CMQ answer given as a text", base("sector", r#"{"campusAvailable": "non"}"#, &[]), RequestInvalidType,
+            "La réponse à la question du Campus des métiers et des qualifications doit être oui ou non (booléen) ; la valeur reçue est un texte.", &["campusAvailable"]),
+        fr("a common filière given as a number", base("sector", r#"{"scope": {"type": "sector", "sectors": ["bois", 7]}}"#, &[]), RequestInvalidType,
+            "La filière commune n° 2 doit être un texte ; la valeur reçue est un nombre.", &["scope", "sectors"]),
+        fr("a territory code given as a number", base("geographic", r#"{"scope": {"type": "geographic", "territory": {"level": "departement", "code": 57}}}"#, &[]), RequestInvalidType,
+            "Le code du territoire doit être un texte", &["scope", "territory", "code »"]),
+        fr("a member given as a number", base("sector", &members(&[member("0570099Y", "labelled", 2024), "3".into()]), &[]), RequestInvalidType,
+            "L'établissement n° 2 doit être un objet ; la valeur reçue est un nombre.", &["members"]),
+        fr("a UAI given as a number", with_member(1, r#"{"uai": 570099, "label": {"status": "labelled", "lastDecisionYear": 2024}}"#), RequestInvalidType,
+            "L'UAI de l'établissement n° 1 doit être un texte ; la valeur reçue est un nombre.", &["members", "uai"]),
+        fr("a last decision year given as a text", with_member(2, r#"{"uai": "0570031Z", "label": {"status": "labelled", "lastDecisionYear": "2023"}}"#), RequestInvalidType,
+            "L'année d'attribution ou du dernier renouvellement du label de l'établissement n° 2 doit être un nombre entier ; la valeur reçue est un texte.", &["lastDecisionYear", "members", "label."]),
+        en("a last decision year given as a text, in English", with_member(2, r#"{"uai": "0570031Z", "label": {"status": "labelled", "lastDecisionYear": "2023"}}"#), RequestInvalidType,
+            "The year the label of establishment no. 2 was granted or last renewed must be a whole number; the value received is a text.", &["lastDecisionYear", "members"]),
+        fr("a member's filières given as one text", with_member(1, r#"{"uai": "0570099Y", "label": {"status": "labelled", "lastDecisionYear": 2024, "sectors": "bois"}}"#), RequestInvalidType,
+            "La liste des filières du label de l'établissement n° 1 doit être une liste ; la valeur reçue est un texte.", &["sectors", "members"]),
+        fr("joint actions given as one text", base("sector", r#"{"jointActions": "à venir"}"#, &[]), RequestInvalidType,
+            "L'ensemble des actions conjointes doit être un objet ; la valeur reçue est un texte.", &["jointActions"]),
+        fr("a joint action given as a number", base("sector", &actions(r#""c3": 3"#), &[]), RequestInvalidType,
+            "La description des actions conjointes pour le critère « des réponses pédagogiques et des parcours adaptés » doit être un texte ; la valeur reçue est un nombre.", &["jointActions", "c3"]),
+        en("a joint action given as a number, in English", base("sector", &actions(r#""c3": 3"#), &[]), RequestInvalidType,
+            "The description of the joint actions for the criterion « adapted teaching responses and pathways » must be a text; the value received is a number.", &["jointActions", "c3"]),
+        fr("the existing network's year given as a text", base("join", r#"{"existingNetwork": {"title": "Lycée(s) des métiers en réseau de Moselle", "attributedYear": "2024"}}"#, &[]), RequestInvalidType,
+            "L'année d'attribution de l'appellation du réseau existant doit être un nombre entier ; la valeur reçue est un texte.", &["attributedYear", "existingNetwork"]),
+        fr("the existing network given as a text", base("join", r#"{"existingNetwork": "Moselle"}"#, &[]), RequestInvalidType,
+            "Le réseau existant doit être un objet ; la valeur reçue est un texte.", &["existingNetwork"]),
+
+        // request.unknown_field: named by what was sent and where it stands.
+        fr("an unknown field at the top", base("sector", r#"{"commentaire": "Porté par le lycée Henri Nominé."}"#, &[]), RequestUnknownField,
+            "Un champ inconnu, « commentaire », a été reçu dans la demande : il sera ignoré.", &[]),
+        fr("an unknown field in a member", with_member(2, r#"{"uai": "0570031Z", "foo": 1, "label": {"status": "labelled", "lastDecisionYear": 2023}}"#), RequestUnknownField,
+            "Un champ inconnu, « foo », a été reçu dans l'établissement n° 2 : il sera ignoré.", &["members"]),
+        fr("a misspelt campaign year: the field it may be meant as, in words", base("sector", r#"{"campaignYaer": 2026}"#, &[]), RequestUnknownField,
+            "Un champ inconnu, « campaignYaer », a été reçu dans la demande : il sera ignoré. Vouliez-vous indiquer l'année de la campagne ?", &["campaignYear"]),
+        fr("a misspelt last decision year in a label", with_member(1, r#"{"uai": "0570099Y", "label": {"status": "labelled", "lastDecisionYaer": 2024}}"#), RequestUnknownField,
+            "Un champ inconnu, « lastDecisionYaer », a été reçu dans le label de l'établissement n° 1 : il sera ignoré. Vouliez-vous indiquer l'année d'attribution ou du dernier renouvellement du label de l'établissement n° 1 ?", &["lastDecisionYear", "members"]),
+        fr("a misspelt year in the existing network", base("join", r#"{"existingNetwork": {"title": "Lycée(s) des métiers en réseau de Moselle", "attributedYaer": 2024}}"#, &[]), RequestUnknownField,
+            "a été reçu dans le réseau existant : il sera ignoré. Vouliez-vous indiquer l'année d'attribution de l'appellation du réseau existant ?", &["attributedYear", "existingNetwork"]),
+        fr("a French field name in the territory", base("geographic", r#"{"scope": {"type": "geographic", "territory": {"level": "departement", "code": "57", "nom": "Moselle"}}}"#, &[]), RequestUnknownField,
+            "Un champ inconnu, « nom », a été reçu dans le territoire du réseau : il sera ignoré. Vouliez-vous indiquer le nom du territoire ?", &["« name »", "territory"]),
+        en("a French field name at the top, in English", base("sector", r#"{"titre": "Lycée(s) des métiers en réseau du bois"}"#, &["title"]), RequestUnknownField,
+            "An unknown field, « titre », was received in the request: it will be ignored. Did you mean the title of the appellation?", &["« title »"]),
+
+        // request.too_deep: where the too-deep data stands.
+        fr("nesting too deep in a common filière", base("sector", &format!(r#"{{"scope": {{"type": "sector", "sectors": ["bois", {}]}}}}"#, nested(35)), &[]), RequestTooDeep,
+            "La demande contient des données imbriquées sur plus de 32 niveaux, dans la filière commune n° 2 : cette partie est ignorée.", &["scope", "sectors"]),
+        fr("nesting too deep in a joint action", base("sector", &actions(&format!(r#""c3": {}"#, nested(35))), &[]), RequestTooDeep,
+            "sur plus de 32 niveaux, dans la description des actions conjointes pour le critère « des réponses pédagogiques et des parcours adaptés » : cette partie est ignorée.", &["jointActions"]),
+        fr("nesting too deep in an unknown field", base("sector", &format!(r#"{{"deep": {}}}"#, nested(40)), &[]), RequestTooDeep,
+            "sur plus de 32 niveaux, dans le champ inconnu « deep » : cette partie est ignorée.", &["deep.0"]),
+        en("nesting too deep in a member's label, in English", with_member(1, &format!(r#"{{"uai": "0570099Y", "label": {{"status": "labelled", "lastDecisionYear": 2024, "sectors": ["bois", {}]}}}}"#, nested(35))), RequestTooDeep,
+            "The request holds data nested more than 32 levels deep, in filière no. 2 of the label of establishment no. 1: that part is ignored.", &["members", "sectors"]),
+
+        // request.too_large: the list, the text, the object holding a too-long name.
+        fr("501 members", base("sector", &members(&vec![member("0570099Y", "labelled", 2024); 501]), &[]), RequestTooLarge,
+            "La liste des établissements membres compte 501 éléments : la limite est de 500. Seuls les 500 premiers sont vérifiés ; retirez-en 1.", &["members"]),
+        en("501 members, in English", base("sector", &members(&vec![member("0570099Y", "labelled", 2024); 501]), &[]), RequestTooLarge,
+            "The list of member establishments has 501 entries: the limit is 500.", &["members"]),
+        fr("201 joint actions", base("sector", &format!(r#"{{"jointActions": {{{many_actions}}}}}"#), &[]), RequestTooLarge,
+            "L'ensemble des actions conjointes compte 201 éléments : la limite est de 200.", &["jointActions"]),
+        fr("a member's name of 20 005 characters", with_member(1, &format!(r#"{{"uai": "0570099Y", "name": "{}", "label": {{"status": "labelled", "lastDecisionYear": 2024}}}}"#, "a".repeat(20_005))), RequestTooLarge,
+            "Le nom de l'établissement n° 1 compte 20005 caractères : la limite est de 20000. Seuls les 20000 premiers sont vérifiés ; raccourcissez ce texte.", &["members", "name »"]),
+        fr("a field name of 20 001 characters in a member", with_member(1, &format!(r#"{{"uai": "0570099Y", "{}": 1, "label": {{"status": "labelled", "lastDecisionYear": 2024}}}}"#, "k".repeat(20_001))), RequestTooLarge,
+            "Un champ dans l'établissement n° 1 a un nom de 20001 caractères : la limite est de 20000. Ce champ est ignoré.", &["members"]),
+        fr("201 criteria from the page", base("sector", "{}", &[]), RequestTooLarge,
+            "Un réglage de la page dépasse la taille admise : la liste des critères du cahier des charges (201 pour 200 au plus).", &["criteria", "options"]).options(&format!(r#"{{"criteria": [{many_criteria}]}}"#)),
+
+        // request.invalid_text: the text that holds half a character.
+        fr("a title holding half an emoji", base("sector", r#"{"title": "Lycée(s) des métiers en réseau du bois \ud83d"}"#, &[]), RequestInvalidText,
+            "L'intitulé de l'appellation contient un caractère incomplet", &["title"]),
+        fr("the existing network's title holding half an emoji", base("join", r#"{"existingNetwork": {"title": "Lycée(s) des métiers en réseau de Moselle \ud83d", "attributedYear": 2024}}"#, &[]), RequestInvalidText,
+            "L'intitulé du réseau existant contient un caractère incomplet (une moitié de caractère, souvent laissée par un copier-coller) : ce texte ne peut pas être envoyé tel quel. Retapez-le.", &["existingNetwork", "title"]),
+        en("a joint action holding half an emoji, in English", base("sector", &actions(r#""c3": "Parcours \ud83d""#), &[]), RequestInvalidText,
+            "The description of the joint actions for the criterion « adapted teaching responses and pathways » holds an incomplete character", &["jointActions"]),
+
+        // options.invalid: the page's setting in words.
+        fr("a language option that is a number", base("sector", "{}", &[]), OptionsInvalid,
+            "Un réglage de la page ne peut pas être utilisé : la langue des messages (valeur reçue : un nombre). Sa valeur par défaut s'applique ; signalez-le à l'équipe qui gère le formulaire.", &["« lang »"]).options(r#"{"lang": 5}"#),
+        fr("a reference date that does not exist", base("sector", "{}", &[]), OptionsInvalid,
+            "Un réglage de la page ne peut pas être utilisé : la date de référence (valeur reçue : 2026-02-31).", &["today"]).options(r#"{"today": "2026-02-31"}"#),
+        fr("criteria given as a text", base("sector", "{}", &[]), OptionsInvalid,
+            "Un réglage de la page ne peut pas être utilisé : la liste des critères du cahier des charges (valeur reçue : un texte).", &["criteria"]).options(r#"{"criteria": "c1"}"#),
+        en("a message text that is a number, in English", base("sector", "{}", &[]), OptionsInvalid,
+            "A setting of the page cannot be used: the list of message texts (value received: a number).", &["« messages »"]).options(r#"{"messages": {"title.missing": 42}}"#),
+        fr("options that are no object", base("sector", "{}", &[]), OptionsInvalid,
+            "Les réglages de la page ne peuvent pas être lus (valeur reçue : une liste) : les valeurs par défaut s'appliquent.", &["« options »"]).options("[]"),
+    ]
+}
+
+fn options_from(json: &str, lang: Lang) -> Options {
+    let mut o = Options::from_value(&Value::parse(json).unwrap_or_else(|e| panic!("{json}: {e}")));
+    o.lang = lang;
+    if o.today.is_none() {
+        o.today = Date::parse(TODAY);
+    }
+    o
+}
+
+#[test]
+fn messages_name_a_field_as_the_form_does_never_by_its_json_key() {
+    let mut problems = Vec::new();
+    for rule in naming_rules() {
+        let report = validate(
+            &Request::from_value(rule.request.clone()),
+            &options_from(&rule.options, rule.lang),
+        );
+        let fired: Vec<&Finding> = report
+            .findings
+            .iter()
+            .filter(|f| f.code == rule.code)
+            .collect();
+        let messages: Vec<&str> = fired.iter().map(|f| f.message.as_str()).collect();
+        if !messages.iter().any(|m| m.contains(rule.says)) {
+            problems.push(format!(
+                "{}: no {} says « {} »: {messages:?}",
+                rule.what, rule.code, rule.says
+            ));
+        }
+        for f in &fired {
+            let dotted = f.path.dotted();
+            let shown = rule
+                .never
+                .iter()
+                .copied()
+                .chain(dotted.contains('.').then_some(dotted.as_str()))
+                .find(|key| f.message.contains(key));
+            if let Some(key) = shown {
+                problems.push(format!(
+                    "{}: the message shows « {key} »: {}",
+                    rule.what, f.message
+                ));
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn a_value_checked_alone_is_named_too() {
+    let long = "a".repeat(20_005);
+    let title = check_title(&long, &options(Lang::Fr));
+    assert!(
+        message_of(&title.findings, Code::RequestTooLarge)
+            .starts_with("L'intitulé de l'appellation compte 20005 caractères"),
+        "{:?}",
+        title.findings
+    );
+    let uai = check_uai(&long, &options(Lang::En));
+    assert!(
+        message_of(&uai.findings, Code::RequestTooLarge)
+            .starts_with("The UAI has 20005 characters"),
+        "{:?}",
+        uai.findings
+    );
+}
+
+#[test]
+fn the_field_parameter_still_holds_the_dotted_path_for_developers() {
+    let request = with_member(
+        2,
+        r#"{"uai": "0570031Z", "label": {"status": "labelled", "lastDecisionYear": "2023"}}"#,
+    );
+    let report = validate(&Request::from_value(request), &options(Lang::Fr));
+    let f = report
+        .findings
+        .iter()
+        .find(|f| f.code == Code::RequestInvalidType)
+        .expect("request.invalid_type");
+    let names: Vec<&str> = f.params.iter().map(|(name, _)| *name).collect();
+    assert_eq!(names, ["field", "expected", "found"]);
+    assert_eq!(
+        f.param("field"),
+        Some(&Param::Str("members.1.label.lastDecisionYear".into()))
+    );
+}
+
+#[test]
+fn a_host_template_has_the_field_in_words_and_still_its_dotted_path() {
+    let options = Options {
+        messages: vec![
+            (
+                "request.invalid_type".to_owned(),
+                "{FieldName} ({field}) : {expected} attendu.".to_owned(),
+            ),
+            (
+                "request.unknown_field".to_owned(),
+                "« {field} » {place}, pour {fieldName} ? {suggestionName} ?".to_owned(),
+            ),
+        ],
+        ..options(Lang::Fr)
+    };
+    let request = base(
+        "sector",
+        r#"{"campaignYear": "", "campaignYaer": 2026}"#,
+        &[],
+    );
+    let report = validate(&Request::from_value(request), &options);
+    assert_eq!(
+        message_of(&report.findings, Code::RequestInvalidType),
+        "L'année de la campagne (campaignYear) : un nombre entier attendu."
+    );
+    assert_eq!(
+        message_of(&report.findings, Code::RequestUnknownField),
+        "« campaignYaer » dans la demande, pour le champ inconnu « campaignYaer » ? l'année de la campagne ?"
+    );
+}
+
+/// The camelCase JSON keys of SPEC §3, as the valid requests of
+/// `bases.json` hold them.
+fn camel_case_keys() -> BTreeSet<String> {
+    fn walk(v: &Value, out: &mut BTreeSet<String>) {
+        match v {
+            Value::Object(fields) => {
+                for (k, v) in fields {
+                    if k.chars().any(char::is_uppercase) {
+                        out.insert(k.clone());
+                    }
+                    walk(v, out);
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|v| walk(v, out)),
+            _ => {}
+        }
+    }
+    let mut keys = BTreeSet::new();
+    walk(&bases(), &mut keys);
+    keys
+}
+
+/// What the applicant's side sent as text: the strings of the request and
+/// of the options, and the names of its unknown fields.
+fn user_texts(request: &Value, options: &Options, findings: &[Finding]) -> Vec<String> {
+    fn strings(v: &Value, out: &mut Vec<String>) {
+        match v {
+            Value::String(s) => out.push(s.clone()),
+            Value::Object(fields) => fields.iter().for_each(|(_, v)| strings(v, out)),
+            Value::Array(items) => items.iter().for_each(|v| strings(v, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    strings(request, &mut out);
+    out.extend(
+        options
+            .criteria
+            .iter()
+            .flat_map(|c| [c.id.clone(), c.label.clone()]),
+    );
+    out.extend(
+        findings
+            .iter()
+            .filter(|f| f.code == Code::RequestUnknownField)
+            .filter_map(|f| match f.param("field") {
+                Some(Param::Str(s)) => Some(s.clone()),
+                _ => None,
+            }),
+    );
+    out
+}
+
+/// `message` without the « quotes » of what the applicant's side sent.
+fn outside_user_quotes(message: &str, user: &[String]) -> String {
+    let mut out = String::new();
+    let mut rest = message;
+    while let Some(open) = rest.find('«') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + '«'.len_utf8()..];
+        let Some(close) = after.find('»') else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let quoted = after[..close].trim();
+        if !user.iter().any(|u| u.contains(quoted)) {
+            out.push_str(&rest[open..open + '«'.len_utf8() + close + '»'.len_utf8()]);
+        }
+        rest = &after[close + '»'.len_utf8()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn no_message_of_any_case_shows_a_json_key_in_either_language() {
+    let keys = camel_case_keys();
+    assert!(
+        keys.len() >= 6,
+        "the bases hold the camelCase keys of SPEC §3: {keys:?}"
+    );
+    let mut problems = Vec::new();
+    let mut seen = 0;
+    for (name, request, options) in corpus() {
+        for lang in [Lang::Fr, Lang::En] {
+            let findings = run(&request, &options, lang);
+            let user = user_texts(&request, &options, &findings);
+            for f in &findings {
+                seen += 1;
+                let shown = outside_user_quotes(&f.message, &user);
+                if let Some(key) = keys.iter().find(|k| shown.contains(k.as_str())) {
+                    problems.push(format!(
+                        "{name}: {} @ {} shows « {key} »: {}",
+                        f.code, f.path, f.message
+                    ));
+                }
+            }
+        }
+    }
+    assert!(seen > 1000, "the corpus gives messages: {seen}");
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
