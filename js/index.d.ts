@@ -222,15 +222,34 @@ export interface SchemaIssue {
   readonly code: Code;
   readonly params: Record<string, string | number>;
 }
+/**
+ * On success `value` is the request as it will be sent: its JSON form as
+ * checked (a copy; the input is never modified), with the title normalised,
+ * each UAI normalised and the filières trimmed.
+ */
 export type SchemaResult = { readonly value: Request; readonly issues?: undefined } | { readonly issues: ReadonlyArray<SchemaIssue> };
 
-/** Standard Schema v1 (https://standardschema.dev). */
+/** Options of `jsonSchema.input` / `output` (Standard JSON Schema v1). */
+export interface JsonSchemaOptions {
+  /** Only "draft-2020-12" (also when absent): any other target throws a TypeError. */
+  readonly target: 'draft-2020-12' | 'draft-07' | 'openapi-3.0' | ({} & string);
+  readonly libraryOptions?: Record<string, unknown> | undefined;
+}
+
+/** Standard Schema v1 and Standard JSON Schema v1 (https://standardschema.dev). */
 export interface RequestSchema {
   readonly '~standard': {
     readonly version: 1;
     readonly vendor: 'ldm-reseau';
     readonly validate: (value: unknown) => SchemaResult | Promise<SchemaResult>;
     readonly types?: { readonly input: Request; readonly output: Request };
+    /** The JSON Schema (draft 2020-12) of a request, the one `ldm-reseau schema` prints; a fresh copy each call. */
+    readonly jsonSchema: {
+      /** The schema of the request as given. */
+      readonly input: (options?: JsonSchemaOptions) => Record<string, unknown>;
+      /** The schema of the normalised request (`value`): the same. */
+      readonly output: (options?: JsonSchemaOptions) => Record<string, unknown>;
+    };
   };
 }
 /** The request schema with the default options. */

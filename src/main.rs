@@ -2,13 +2,20 @@
 //!
 //! Exit code 0 when no request has an error, 1 when one has, 2 when the file
 //! cannot be read or is not JSON (with a one-line reason on standard error).
+//!
+//! `ldm-reseau schema` prints the JSON Schema (draft 2020-12) of a request
+//! (SPEC §3), `data/request.schema.json`: the same schema as the npm
+//! package's `schema["~standard"].jsonSchema.input()`. Exit code 0.
 
 use ldm_reseau::{validate, Date, Lang, Options, Report, Request, Value};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str =
-    "usage: ldm-reseau check FILE|- [--lang fr|en] [--today YYYY-MM-DD] [--options OPTIONS.json] [--json]";
+const USAGE: &str = "usage: ldm-reseau check FILE|- [--lang fr|en] [--today YYYY-MM-DD] [--options OPTIONS.json] [--json]
+       ldm-reseau schema";
+
+/// The JSON Schema of a request: one file for the CLI and the npm package.
+const REQUEST_SCHEMA: &str = include_str!("../data/request.schema.json");
 
 struct Args {
     file: String,
@@ -19,7 +26,14 @@ struct Args {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.iter().any(|a| a == "--help" || a == "-h") {
-        say(&format!("{USAGE}\n\nChecks requests for the appellation « Lycée(s) des métiers en réseau ».\nFILE holds one request (a JSON object) or an array of requests; - reads standard input.\n"));
+        say(&format!("{USAGE}\n\nChecks requests for the appellation « Lycée(s) des métiers en réseau ».\nFILE holds one request (a JSON object) or an array of requests; - reads standard input.\nschema prints the JSON Schema (draft 2020-12) of a request.\n"));
+        return ExitCode::SUCCESS;
+    }
+    if args.first().map(String::as_str) == Some("schema") {
+        if let Some(extra) = args.get(1) {
+            return fail(&format!("unexpected argument '{extra}'\n{USAGE}"));
+        }
+        say(REQUEST_SCHEMA);
         return ExitCode::SUCCESS;
     }
     if args.iter().any(|a| a == "--version" || a == "-V") {
@@ -174,10 +188,8 @@ fn say(text: &str) {
 }
 
 fn fail(reason: &str) -> ExitCode {
-    let _ = writeln!(
-        std::io::stderr(),
-        "ldm-reseau: {}",
-        reason.replace('\n', " — ")
-    );
+    // One line: the usage's lines joined, without their indentation.
+    let reason: Vec<&str> = reason.lines().map(str::trim).collect();
+    let _ = writeln!(std::io::stderr(), "ldm-reseau: {}", reason.join(" — "));
     ExitCode::from(2)
 }

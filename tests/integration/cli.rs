@@ -708,3 +708,27 @@ fn options_from_a_file_are_the_host_pages_options() {
     let not_json = TempFile::new(b"{lang: en}");
     assert_one_line_reason(&run(&["check", req.path(), "--options", not_json.path()]));
 }
+
+#[test]
+fn schema_prints_the_request_json_schema_of_the_data_file_and_exits_0() {
+    let file = std::fs::read_to_string(format!(
+        "{}/data/request.schema.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("data/request.schema.json is readable");
+    let r = run(&["schema"]);
+    assert_eq!(r.code, Some(0), "stderr: {}", r.stderr);
+    assert!(r.stderr.is_empty(), "nothing on stderr: {}", r.stderr);
+    let printed = parse_stdout(&r);
+    let expected = Value::parse(&file).expect("the data file is JSON");
+    assert_eq!(printed, expected, "the schema printed is the data file's");
+    assert_eq!(r.stdout, file, "printed as it is written");
+    assert_eq!(
+        printed.get("$schema").and_then(Value::as_str),
+        Some("https://json-schema.org/draft/2020-12/schema")
+    );
+    // The command takes no argument.
+    assert_one_line_reason(&run(&["schema", "--json"]));
+    let help = run(&["--help"]);
+    assert!(help.stdout.contains("ldm-reseau schema"), "{}", help.stdout);
+}
