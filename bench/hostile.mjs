@@ -17,7 +17,7 @@ const TARGET_MB = 32;
  * One class on a fresh wasm instance: 1 warm-up call, then `calls` timed
  * ones. Runs as it is in Node and, serialised by playwright, in a page; hence
  * self-contained, with only URLs as arguments. It does what validateRequest
- * does (encode, validateJson, JSON.parse, keys put back) on the glue itself,
+ * does (encode, validateJson, keys put back) on the glue itself,
  * because the package hides the wasm memory.
  */
 async function measure({ glueUrl, encodeUrl, hostileUrl, wasmUrl, index, calls }) {
@@ -39,7 +39,7 @@ async function measure({ glueUrl, encodeUrl, hostileUrl, wasmUrl, index, calls }
     const start = performance.now();
     try {
       const { text, keys } = encode(request);
-      report = JSON.parse(glue.validateJson(text, encode(options ?? OPTIONS, 'options').text));
+      report = glue.validateJson(text, encode(options ?? OPTIONS, 'options').text);
       if (keys) for (const f of report.findings) f.path = f.path.map((s) => keys.get(s) ?? s);
     } catch (err) {
       problems.add(`threw ${err}`); // A trap: validateRequest would say internal.error.
