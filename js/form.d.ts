@@ -34,8 +34,11 @@ export interface FormHandle {
 /**
  * Binds the rules to an existing form (SPEC §8.3): live messages, native
  * constraint validation, ARIA, error summary, title counter, cycle panel,
- * and an `ldm:report` CustomEvent after each check. The module must be
- * initialised.
+ * and an `ldm:report` CustomEvent after each check. Host constraints the
+ * rules do not know (`required`, `pattern`…) are listed in the summary in
+ * the words of `options.lang`. The binding sets no inline style: on a page
+ * without DSFR, link the optional stylesheet `ldm-reseau/form.css`. The
+ * module must be initialised.
  */
 export function attachForm(form: HTMLFormElement, options?: AttachOptions): FormHandle;
 

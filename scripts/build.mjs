@@ -2,7 +2,8 @@
 //   ldm-reseau       index.js (browsers, bundlers), node.mjs, node.cjs,
 //                    ldm_reseau_bg.wasm (the functions, no form binding)
 //   ldm-reseau/form  form.js, form.node.mjs, form.node.cjs,
-//                    ldm_reseau_form_bg.wasm (the same, plus the binding)
+//                    ldm_reseau_form_bg.wasm (the same, plus the binding),
+//                    form.css (the binding's optional look, from js/form.css)
 // Each wasm by wasm-pack (release, wasm-opt), each JS entry by esbuild.
 // Does nothing when dist/ is newer than every source it is made from.
 import { execFileSync } from 'node:child_process';
@@ -91,6 +92,8 @@ function entries(entry, gluePath) {
   run('esbuild', ['js/node.js', ...node, '--format=esm', '--define:__LDM_CJS__=false', `--outfile=${join(dist, `${entry.node}.mjs`)}`]);
   run('esbuild', ['js/node.js', ...node, '--format=cjs', '--define:__LDM_CJS__=true', '--log-override:empty-import-meta=silent', `--outfile=${join(dist, `${entry.node}.cjs`)}`]);
   copyFileSync(join(pkg, entry.wasm), join(dist, entry.wasm));
+  // The entry's optional stylesheet (ldm-reseau/form.css), copied as it is.
+  if (entry.css) copyFileSync(join(root, 'js', entry.css), join(dist, entry.css));
   // The CommonJS declarations point at their CommonJS neighbours.
   const types = readFileSync(join(root, 'js', `${entry.types}.d.ts`), 'utf8');
   writeFileSync(join(dist, `${entry.types}.d.ts`), types);

@@ -18,10 +18,12 @@ export const ENTRIES = [
     browser: 'form.js',
     node: 'form.node',
     types: 'form',
+    // The binding's optional stylesheet (`ldm-reseau/form.css`), js/form.css.
+    css: 'form.css',
   },
 ];
 
 /** Every file of an entry in dist/. */
 export function entryFiles(e) {
-  return [e.browser, `${e.node}.mjs`, `${e.node}.cjs`, e.wasm, `${e.types}.d.ts`, `${e.types}.d.cts`];
+  return [e.browser, `${e.node}.mjs`, `${e.node}.cjs`, e.wasm, `${e.types}.d.ts`, `${e.types}.d.cts`, ...(e.css ? [e.css] : [])];
 }

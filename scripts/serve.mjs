@@ -65,5 +65,5 @@ export function startServer(port = 0) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const port = Number(process.argv[2] ?? process.env.PORT ?? 8080);
   const { url } = await startServer(port);
-  console.log(`ldm-reseau demo: ${url}/ (DSFR form) and ${url}/plain.html (plain form with a selector map)`);
+  console.log(`ldm-reseau demo: ${url}/ (DSFR form), ${url}/plain.html (plain form with a selector map), ${url}/table.html (members as table rows), ${url}/fallback.html (the form when the wasm cannot load)`);
 }

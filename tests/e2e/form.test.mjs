@@ -4,14 +4,12 @@
 // playwright-core. One browser for the file; a fresh context per page.
 //
 // Run: node scripts/build.mjs && node --test tests/e2e/
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch } from '../support/browser.mjs';
-import { startServer } from '../../scripts/serve.mjs';
+import { withDemo } from '../support/browser.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUTPUT = join(repo, 'tests', 'output');
@@ -34,19 +32,9 @@ const allRequests = [];
 /** Every dialog any page of this file opened (alert, confirm…). */
 const allDialogs = [];
 
-before(async () => {
-  if (!existsSync(join(repo, 'dist', 'index.js')) || !existsSync(join(repo, 'dist', 'ldm_reseau_bg.wasm'))) {
-    const built = spawnSync(process.execPath, [join(repo, 'scripts', 'build.mjs')], { cwd: repo, stdio: 'inherit' });
-    assert.equal(built.status, 0, 'node scripts/build.mjs failed');
-  }
-  mkdirSync(OUTPUT, { recursive: true });
-  server = await startServer(0);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+withDemo(['form.js', 'ldm_reseau_form_bg.wasm'], (s, b) => {
+  server = s;
+  browser = b;
 });
 
 // Helpers run inside the page (installed before any page script).
@@ -71,10 +59,18 @@ function pageHelpers() {
     }
     return prev;
   };
+  // A group of choices (radios, checkboxes sharing a path) carries its
+  // messages on its fieldset or role=group container.
+  const GROUPS = 'fieldset, [role=group], [role=radiogroup]';
   // "Next to its field": the message element follows the control with no
   // other control in between (radios of one group count as one), inside the
-  // control's DSFR group or table cell, or as one of its next siblings.
+  // control's DSFR group or table cell, or as one of its next siblings; in
+  // a table, in the message row the binding adds right below the control's
+  // row; for a group, inside its container.
   const nextTo = (control, el) => {
+    const row = el.closest('tr[data-ldm-generated]');
+    if (row) return row.previousElementSibling === control.closest('tr');
+    if (control.matches(GROUPS)) return control.contains(el);
     const prev = precedingControl(el);
     const sameControl = prev === control || (prev && control.type === 'radio' && prev.name === control.name);
     if (!sameControl) return false;
@@ -113,18 +109,18 @@ function pageHelpers() {
     },
     /**
      * Every message shown in the form, and whether it is attached: its
-     * container is referenced by a connected control's aria-describedby and
-     * sits next to that control.
+     * container is referenced by a connected control's (or a group's)
+     * aria-describedby and sits next to that control.
      */
     messages(formSelector) {
       const form = document.querySelector(formSelector);
-      const controls = [...form.querySelectorAll(CONTROLS)];
+      const controls = [...form.querySelectorAll(`${CONTROLS}, ${GROUPS}`)];
       return [...form.querySelectorAll(MSG)].map((p) => {
         const holder = p.parentElement;
         const owner = holder.id
           ? controls.find((c) => (c.getAttribute('aria-describedby') || '').split(/\s+/).includes(holder.id))
           : undefined;
-        return { text: p.textContent, owner: owner ? owner.id : null, nextTo: owner ? nextTo(owner, holder) : false };
+        return { text: p.textContent, owner: owner ? owner.id || owner.tagName.toLowerCase() : null, nextTo: owner ? nextTo(owner, holder) : false };
       });
     },
     /** aria-describedby ids that point at nothing. */

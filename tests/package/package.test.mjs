@@ -36,6 +36,7 @@ const PUBLISHED = [
   'dist/ldm_reseau_form_bg.wasm',
   'dist/form.d.ts',
   'dist/form.d.cts',
+  'dist/form.css',
 ];
 if (existsSync(join(repo, 'README.md'))) PUBLISHED.push('README.md');
 

@@ -1,8 +1,10 @@
 // Shared helpers for the browser tests: Debian's Chromium through
 // playwright-core (which downloads no browser of its own), and a tiny static
 // HTTP server on 127.0.0.1 that records every request it gets.
+import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { extname, join, resolve, sep } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -167,4 +169,31 @@ export async function openPage(browser, url, { allowedOrigin = new URL(url).orig
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   await page.goto(url);
   return { page, foreign, errors };
+}
+
+/**
+ * For a test file of the demo pages: before its tests, builds the package
+ * when one of `files` (in dist/) is missing, makes tests/output/, starts the
+ * demo server (scripts/serve.mjs) and Chromium, and hands both to `ready`;
+ * after them, closes both.
+ */
+export function withDemo(files, ready) {
+  const repo = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', '..');
+  let server;
+  let browser;
+  before(async () => {
+    if (files.some((f) => !existsSync(join(repo, 'dist', f)))) {
+      const built = spawnSync(process.execPath, [join(repo, 'scripts', 'build.mjs')], { cwd: repo, stdio: 'inherit' });
+      if (built.status !== 0) throw new Error('node scripts/build.mjs failed');
+    }
+    mkdirSync(join(repo, 'tests', 'output'), { recursive: true });
+    const { startServer } = await import('../../scripts/serve.mjs');
+    server = await startServer(0);
+    browser = await launch();
+    ready(server, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
 }

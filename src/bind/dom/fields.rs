@@ -2,6 +2,7 @@
 //! "Markup" and "Values").
 
 use crate::value::Value;
+use crate::words::form::{Broken, Kind};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 
@@ -110,7 +111,7 @@ impl Binding {
     }
 }
 
-fn is_list(key: &str) -> bool {
+pub(crate) fn is_list(key: &str) -> bool {
     key.ends_with("sectors")
 }
 
@@ -272,6 +273,56 @@ fn set(root: &mut Value, path: &str, value: Value) {
     }
 }
 
+/// Whether a control is a checkbox or a radio button.
+pub(crate) fn is_choice(el: &Element) -> bool {
+    el.dyn_ref::<HtmlInputElement>()
+        .is_some_and(|i| matches!(i.type_().as_str(), "checkbox" | "radio"))
+}
+
+/// The choices of one field given as a group: the checkboxes or radio
+/// buttons that share `path` (two or more, or checkboxes of a list path).
+/// Empty when the path is one control (a text, a select, one checkbox).
+pub(crate) fn choices(fields: &[Field], path: &str) -> Vec<Element> {
+    let same: Vec<&Field> = fields.iter().filter(|f| f.path == path).collect();
+    let group = !same.is_empty()
+        && same.iter().all(|f| is_choice(&f.el))
+        && (same.len() > 1 || is_list(&same[0].key));
+    if !group {
+        return Vec::new();
+    }
+    same.into_iter().map(|f| f.el.clone()).collect()
+}
+
+/// The choices of a group that hold a wrong value: for a finding about the
+/// j-th value of a list, the j-th checked choice (the list is read in
+/// document order); for one about the whole field, every choice.
+pub(crate) fn at_fault(choices: &[Element], path: &str, dotted: &str) -> Vec<Element> {
+    let index = dotted
+        .strip_prefix(path)
+        .and_then(|r| r.strip_prefix('.'))
+        .and_then(|r| r.parse::<usize>().ok());
+    let checked = choices
+        .iter()
+        .filter(|c| c.dyn_ref::<HtmlInputElement>().is_some_and(|i| i.checked()));
+    match index.and_then(|j| checked.clone().nth(j)) {
+        Some(c) => vec![c.clone()],
+        None => choices.to_vec(),
+    }
+}
+
+/// The control that a finding's link focuses: the field's control, or in a
+/// group the choice holding the wrong value (else its first choice).
+pub(crate) fn control_for(fields: &[Field], dotted: &str) -> Option<Element> {
+    let f = resolve(fields, dotted)?;
+    let group = choices(fields, &f.path);
+    Some(
+        at_fault(&group, &f.path, dotted)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| f.el.clone()),
+    )
+}
+
 /// The control a finding's path points at: the field itself, else (for a
 /// path inside a field or an object) the nearest field above or below it.
 pub(crate) fn resolve<'f>(fields: &'f [Field], path: &str) -> Option<&'f Field> {
@@ -289,4 +340,171 @@ pub(crate) fn resolve<'f>(fields: &'f [Field], path: &str) -> Option<&'f Field> 
         }
         p = p.get(..p.rfind('.')?)?;
     }
+}
+
+/// Host controls the browser finds invalid on its own (`required`,
+/// `pattern`…, or the host's own `setCustomValidity`), but for those in
+/// `ours` (the binding shows the rules' errors on them): each with what is
+/// broken, in document order, one per group of radio buttons.
+pub(crate) fn host_invalid(
+    form: &Element,
+    ours: &[Element],
+) -> Vec<(Element, Result<Broken, String>)> {
+    let mut out: Vec<(Element, Result<Broken, String>)> = Vec::new();
+    let mut radios: Vec<String> = Vec::new();
+    for el in all(form, "input, select, textarea") {
+        if el.has_attribute(super::render::GENERATED) || ours.contains(&el) {
+            continue;
+        }
+        let Some(broken) = broken(&el) else { continue };
+        if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
+            if i.type_() == "radio" {
+                if radios.contains(&i.name()) {
+                    continue;
+                }
+                radios.push(i.name());
+            }
+        }
+        out.push((el, broken));
+    }
+    out
+}
+
+/// What the browser finds wrong with a control (its `validity` flags), or
+/// the host's own message when it set one (`customError`).
+fn broken(el: &Element) -> Option<Result<Broken, String>> {
+    let get = |o: &wasm_bindgen::JsValue, k: &str| js_sys::Reflect::get(o, &k.into()).ok();
+    if get(el, "willValidate")?.as_bool() != Some(true) {
+        return None;
+    }
+    let validity = get(el, "validity")?;
+    let flag = |k: &str| get(&validity, k).and_then(|v| v.as_bool()) == Some(true);
+    if flag("valid") {
+        return None;
+    }
+    let input = el.dyn_ref::<HtmlInputElement>();
+    let kind = input.map(|i| i.type_()).unwrap_or_default();
+    let attr = |a: &str| el.get_attribute(a).unwrap_or_default();
+    let len = || {
+        get(el, "value")
+            .and_then(|v| v.dyn_into::<js_sys::JsString>().ok())
+            .map_or(0, |s| i64::from(s.length()))
+    };
+    let num = |k: &str| get(el, k).and_then(|v| v.as_f64()).map_or(0, |n| n as i64);
+    let of_kind = match kind.as_str() {
+        "checkbox" => Kind::Checkbox,
+        "radio" => Kind::Choice,
+        "email" => Kind::Email,
+        "url" => Kind::Url,
+        _ if el.dyn_ref::<HtmlSelectElement>().is_some() => Kind::Choice,
+        _ => Kind::Text,
+    };
+    Some(Ok(if flag("badInput") {
+        Broken::BadInput {
+            number: kind == "number",
+        }
+    } else if flag("valueMissing") {
+        Broken::Missing(of_kind)
+    } else if flag("typeMismatch") {
+        Broken::Type(of_kind)
+    } else if flag("patternMismatch") {
+        Broken::Pattern
+    } else if flag("tooLong") {
+        Broken::TooLong(num("maxLength"), len())
+    } else if flag("tooShort") {
+        Broken::TooShort(num("minLength"), len())
+    } else if flag("rangeUnderflow") {
+        Broken::Under(attr("min"))
+    } else if flag("rangeOverflow") {
+        Broken::Over(attr("max"))
+    } else if flag("stepMismatch") {
+        Broken::Step(attr("step"))
+    } else {
+        // customError: the host's own message, in the host's words.
+        let message = get(el, "validationMessage")?.as_string()?;
+        return (!message.is_empty()).then_some(Err(message));
+    }))
+}
+
+/// A control's label as a person reads it: `aria-labelledby`, `aria-label`,
+/// for a radio button its fieldset's legend, its `<label>`s (`for` or
+/// wrapping), else its `title` or placeholder. Empty when it has none.
+pub(crate) fn label_of(el: &Element) -> String {
+    let doc = el.owner_document();
+    if let (Some(ids), Some(doc)) = (el.get_attribute("aria-labelledby"), &doc) {
+        let text = ids
+            .split_whitespace()
+            .filter_map(|id| doc.get_element_by_id(id))
+            .map(|l| text_of(&l))
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !text.trim().is_empty() {
+            return tidy(&text);
+        }
+    }
+    if let Some(l) = el
+        .get_attribute("aria-label")
+        .filter(|l| !l.trim().is_empty())
+    {
+        return tidy(&l);
+    }
+    let radio = el
+        .dyn_ref::<HtmlInputElement>()
+        .is_some_and(|i| i.type_() == "radio");
+    if radio {
+        if let Ok(Some(legend)) = el
+            .closest("fieldset")
+            .and_then(|f| f.map_or(Ok(None), |f| f.query_selector("legend")))
+        {
+            return tidy(&text_of(&legend));
+        }
+    }
+    let labels = js_sys::Reflect::get(el, &"labels".into())
+        .ok()
+        .and_then(|l| l.dyn_into::<web_sys::NodeList>().ok());
+    if let Some(list) = labels {
+        let text = (0..list.length())
+            .filter_map(|i| list.get(i)?.dyn_into::<Element>().ok())
+            .map(|l| text_of(&l))
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !text.trim().is_empty() {
+            return tidy(&text);
+        }
+    }
+    for attr in ["title", "placeholder"] {
+        if let Some(t) = el.get_attribute(attr).filter(|t| !t.trim().is_empty()) {
+            return tidy(&t);
+        }
+    }
+    String::new()
+}
+
+/// The text of an element, without that of the controls inside it (a
+/// wrapping label holds the select whose options would join its name) nor
+/// of what the binding added: read on a copy, whatever its depth.
+fn text_of(el: &Element) -> String {
+    let Some(copy) = el
+        .clone_node_with_deep(true)
+        .ok()
+        .and_then(|n| n.dyn_into::<Element>().ok())
+    else {
+        return String::new();
+    };
+    for inner in all(
+        &copy,
+        "select, textarea, script, style, [data-ldm-generated]",
+    ) {
+        inner.remove();
+    }
+    copy.text_content().unwrap_or_default()
+}
+
+/// White space folded, and the trailing « : » or « * » of a label dropped.
+fn tidy(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_end_matches([':', '*', ' ', '\u{a0}'])
+        .to_owned()
 }

@@ -17,7 +17,7 @@ use crate::value::Value;
 use crate::words::form::ui;
 use crate::{validate, Request};
 use fields::{Binding, Bound, Field};
-use render::{focus, View, GENERATED};
+use render::{focus, View, GENERATED, SUGGESTION};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -75,7 +75,15 @@ impl State {
         let report = validate(&request, &self.options);
         let submitted = self.submitted;
         let touched = &self.touched;
-        let visible = |f: Option<&Field>| submitted || f.is_some_and(|f| touched.contains(&f.el));
+        // A field is checked once one of its controls was (any choice of a group).
+        let visible = |f: Option<&Field>| {
+            submitted
+                || f.is_some_and(|f| {
+                    fields
+                        .iter()
+                        .any(|g| g.path == f.path && touched.contains(&g.el))
+                })
+        };
         self.view.fields(&report, &bound, &visible);
         let title = fields
             .iter()
@@ -86,10 +94,19 @@ impl State {
         let mut focus_to = None;
         if self.submitted {
             let extra = self.host_constraints();
-            let summary = self.view.summary(&report, fields, &extra);
-            if everything && (!report.valid || !extra.is_empty()) {
+            let next_to: Vec<(Element, String)> = extra
+                .iter()
+                .map(|(el, m, _)| (el.clone(), m.clone()))
+                .collect();
+            self.view.host_messages(&next_to);
+            let lines: Vec<(Element, String)> =
+                extra.into_iter().map(|(el, _, line)| (el, line)).collect();
+            let summary = self.view.summary(&report, fields, &lines);
+            if everything && (!report.valid || !lines.is_empty()) {
                 focus_to = summary;
             }
+        } else {
+            self.view.host_messages(&[]);
         }
         self.panel(&report, fields);
         let js = to_js(&report);
@@ -100,26 +117,28 @@ impl State {
         }
     }
 
-    /// The browser's own messages for host constraints (`required`,
-    /// `pattern`…) on controls the rules found nothing wrong with.
-    fn host_constraints(&self) -> Vec<(Element, String)> {
-        let Ok(list) = self.el().query_selector_all("input, select, textarea") else {
-            return Vec::new();
-        };
-        let ours: Vec<&Element> = self
+    /// Host controls the browser finds invalid (`required`, `pattern`…)
+    /// that show no error of the rules: each with its message, in the
+    /// binding's language (never the browser's `validationMessage`), and
+    /// its summary line, which names it by its label.
+    fn host_constraints(&self) -> Vec<(Element, String, String)> {
+        let ours: Vec<Element> = self
             .view
             .shown
             .iter()
-            .filter_map(|(_, s)| s.control.as_ref())
+            .filter(|(_, s)| s.errors)
+            .flat_map(|(_, s)| s.control.iter().chain(s.choices.iter()).cloned())
             .collect();
-        (0..list.length())
-            .filter_map(|i| list.get(i)?.dyn_into::<Element>().ok())
-            .filter(|el| !ours.contains(&el) && el.matches(":invalid").unwrap_or(false))
-            .filter_map(|el| {
-                let msg = js_sys::Reflect::get(&el, &"validationMessage".into())
-                    .ok()?
-                    .as_string()?;
-                (!msg.is_empty()).then_some((el, msg))
+        let ui = self.view.ui;
+        fields::host_invalid(self.el(), &ours)
+            .into_iter()
+            .map(|(el, broken)| {
+                let message = match broken {
+                    Ok(b) => (ui.constraint)(&b),
+                    Err(host) => host,
+                };
+                let line = (ui.labelled)(&fields::label_of(&el), &message);
+                (el, message, line)
             })
             .collect()
     }
@@ -340,6 +359,8 @@ pub fn attach_form(form: HtmlFormElement, options_json: &str, selectors_json: &s
         counter_created: false,
         next_id: 0,
         hosts: Vec::new(),
+        rows: Vec::new(),
+        host_shown: Vec::new(),
     };
     let state = Rc::new(RefCell::new(State {
         form: form.clone(),
@@ -400,9 +421,12 @@ fn listen(state: &Rc<RefCell<State>>, form: &HtmlFormElement) {
         let Some(el) = target_el(&e) else { return };
         let done = s.try_borrow_mut().ok().and_then(|mut st| {
             let bound = st.binding.bind(st.el());
-            let key = &bound.fields.iter().find(|f| f.el == el)?.key;
-            if key == "title" || key == "members.uai" {
-                st.touch(&el);
+            match bound.fields.iter().find(|f| f.el == el).map(|f| &f.key) {
+                Some(key) if key == "title" || key == "members.uai" => st.touch(&el),
+                Some(_) => {}
+                // A host control: its constraints show once the form was submitted.
+                None if st.submitted && !el.has_attribute(GENERATED) => {}
+                None => return None,
             }
             Some(st.run_bound(false, bound))
         });
@@ -417,10 +441,11 @@ fn listen(state: &Rc<RefCell<State>>, form: &HtmlFormElement) {
             let Some(el) = target_el(&e) else { return };
             let done = s.try_borrow_mut().ok().and_then(|mut st| {
                 let bound = st.binding.bind(st.el());
-                if !bound.fields.iter().any(|f| f.el == el) {
+                if bound.fields.iter().any(|f| f.el == el) {
+                    st.touch(&el);
+                } else if !st.submitted || el.has_attribute(GENERATED) || !is_control(&el) {
                     return None;
                 }
-                st.touch(&el);
                 Some(st.run_bound(false, bound))
             });
             if let Some(d) = done {
@@ -441,11 +466,20 @@ fn listen(state: &Rc<RefCell<State>>, form: &HtmlFormElement) {
             after(&f, d);
         }
     });
-    // Summary links focus their field (a fragment link only scrolls).
-    let f = form.clone();
+    // Summary links focus their field (a fragment link only scrolls); the
+    // title's correction button puts the suggestion into the title.
+    let (s, f) = (state.clone(), form.clone());
     add_listener(state, target, "click", false, move |e| {
-        let Some(a) = target_el(&e).and_then(|t| t.closest("a[data-ldm-target]").ok().flatten())
-        else {
+        let Some(t) = target_el(&e) else { return };
+        if t.closest(&format!("button[{SUGGESTION}]"))
+            .ok()
+            .flatten()
+            .is_some()
+        {
+            use_suggestion(&s);
+            return;
+        }
+        let Some(a) = t.closest("a[data-ldm-target]").ok().flatten() else {
             return;
         };
         let id = a.get_attribute("data-ldm-target").unwrap_or_default();
@@ -473,6 +507,43 @@ fn listen(state: &Rc<RefCell<State>>, form: &HtmlFormElement) {
             let _ = w.set_timeout_with_callback(later.unchecked_ref());
         }
     });
+}
+
+/// A form control (the only elements whose change can break a host constraint).
+fn is_control(el: &Element) -> bool {
+    matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA")
+}
+
+/// Puts the report's suggested title into the title field as if typed
+/// (`input` and `change` events, so that the page and the binding see it),
+/// which checks it again, and leaves focus on the field.
+fn use_suggestion(state: &Rc<RefCell<State>>) {
+    let found = state.try_borrow().ok().and_then(|st| {
+        let suggestion = st.report.as_ref()?.title.suggestion.clone()?;
+        let bound = st.binding.bind(st.el());
+        let el = bound.fields.into_iter().find(|f| f.path == "title")?.el;
+        Some((el, suggestion))
+    });
+    let Some((el, suggestion)) = found else {
+        return;
+    };
+    if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        i.set_value(&suggestion);
+    } else if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        t.set_value(&suggestion);
+    } else {
+        return;
+    }
+    // The binding's own handlers run on these events; the state is free.
+    for kind in ["input", "change"] {
+        if let Some(doc) = el.owner_document() {
+            if let Ok(event) = doc.create_event("Event") {
+                event.init_event_with_bubbles(kind, true);
+                let _ = el.dispatch_event(&event);
+            }
+        }
+    }
+    focus(&el);
 }
 
 /// Rows added or removed later are picked up: a change of the host's markup

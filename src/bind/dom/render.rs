@@ -1,8 +1,12 @@
 //! Showing a report in the form: each field's messages, native constraint
-//! validation, ARIA, the error summary and the title counter. Every text is
-//! set with `textContent`: user text is never HTML.
+//! validation, ARIA, the error summary, the title counter and its
+//! correction button, and the browser's verdict on host constraints. A group
+//! of checkboxes or radios sharing a path is one field, marked on its
+//! fieldset; a table row's messages go to a row added below it. Every text
+//! is set with `textContent` (user text is never HTML), and no style is set:
+//! the look comes from classes (DSFR's, or `ldm-` ones for form.css).
 
-use super::fields::{all, resolve, Bound, Field};
+use super::fields::{all, at_fault, choices, control_for, resolve, Bound, Field};
 use crate::report::{Finding, Report, Severity};
 use crate::words::form::Ui;
 use wasm_bindgen::JsCast;
@@ -14,6 +18,9 @@ use web_sys::{
 /// told apart from the host's and everything is removed on detach.
 pub(crate) const GENERATED: &str = "data-ldm-generated";
 
+/// Marks the title's correction button (« Utiliser : … »).
+pub(crate) const SUGGESTION: &str = "data-ldm-suggestion";
+
 /// An attribute or class the binding changed on a host element, and what
 /// to put back on detach.
 pub(crate) struct Mark {
@@ -24,13 +31,27 @@ pub(crate) struct Mark {
 
 /// What is shown for one field now.
 pub(crate) struct Shown {
+    /// The field's control (a group's first choice): which field this is.
     pub control: Option<Element>,
+    /// A group's choices (checkboxes or radios sharing the path), else empty.
+    pub choices: Vec<Element>,
+    /// What carries `aria-describedby` and `aria-invalid`: the control, the
+    /// group's own fieldset or `role=group` container, or else each choice.
+    pub described: Vec<Element>,
+    /// Whether `described` is the group's container.
+    pub container: bool,
     /// The element holding the messages (created, or the host's).
     pub messages: Element,
     pub created: bool,
-    /// The host's `aria-describedby` before ours was added.
-    pub described_before: Option<String>,
     pub errors: bool,
+}
+
+/// The row added below a host table row to hold the messages of its
+/// fields, so that the row keeps its height and its columns their widths.
+pub(crate) struct MessageRow {
+    pub owner: Element,
+    pub row: Element,
+    pub cell: Element,
 }
 
 pub(crate) struct View {
@@ -50,6 +71,10 @@ pub(crate) struct View {
     pub next_id: u32,
     /// `[data-ldm-message-for]` elements of the host: `(path, element)`.
     pub hosts: Vec<(String, Element)>,
+    /// The message rows added below host table rows.
+    pub rows: Vec<MessageRow>,
+    /// What is shown for host controls the browser finds invalid.
+    pub host_shown: Vec<Shown>,
 }
 
 impl View {
@@ -98,6 +123,8 @@ impl View {
         visible: &dyn Fn(Option<&Field>) -> bool,
     ) {
         let fields = &bound.fields[..];
+        // Message rows follow their table rows; a removed row takes its own.
+        self.sync_rows();
         // The host's own message places, read once per check.
         self.hosts = all(&self.form, "[data-ldm-message-for]")
             .into_iter()
@@ -154,7 +181,11 @@ impl View {
             self.clear(&key);
         }
         for (key, field, findings) in wanted {
-            self.show(&key, field.as_ref(), &findings, bound);
+            let suggestion = match &field {
+                Some(f) if f.path == "title" => report.title.suggestion.as_deref(),
+                _ => None,
+            };
+            self.show(&key, field.as_ref(), &findings, bound, suggestion);
         }
     }
 
@@ -176,11 +207,18 @@ impl View {
             .map(|(_, el)| el.clone())
     }
 
-    fn show(&mut self, key: &str, field: Option<&Field>, findings: &[&Finding], bound: &Bound) {
-        let errors: Vec<&str> = findings
+    fn show(
+        &mut self,
+        key: &str,
+        field: Option<&Field>,
+        findings: &[&Finding],
+        bound: &Bound,
+        suggestion: Option<&str>,
+    ) {
+        let errors: Vec<&Finding> = findings
             .iter()
+            .copied()
             .filter(|f| f.severity == Severity::Error)
-            .map(|f| f.message.as_str())
             .collect();
         if !self.shown.iter().any(|(k, _)| k == key) {
             let Some(shown) = self.place(key, field, bound) else {
@@ -190,6 +228,7 @@ impl View {
         }
         let dsfr = self.dsfr;
         let doc = self.doc.clone();
+        let button = suggestion.map(self.ui.use_suggestion);
         let Some((_, shown)) = self.shown.iter_mut().find(|(k, _)| k == key) else {
             return;
         };
@@ -197,39 +236,103 @@ impl View {
             .iter()
             .map(|f| (f.severity, f.message.as_str()))
             .collect();
-        fill_messages(&doc, &shown.messages, &text, dsfr);
+        fill_messages(&doc, &shown.messages, &text, dsfr, button.as_deref());
         shown.errors = !errors.is_empty();
-        let control = shown.control.clone();
-        let has_errors = shown.errors;
-        if let Some(c) = control {
-            set_validity(&c, &errors.join(" "));
-            if has_errors {
-                let _ = c.set_attribute("aria-invalid", "true");
-            } else {
-                let _ = c.remove_attribute("aria-invalid");
+        // What is at fault: the control; in a group, the choice holding a
+        // wrong value, or every choice when the whole list is wrong.
+        let mut fault: Vec<Element> = Vec::new();
+        for f in &errors {
+            let els = match (shown.choices.is_empty(), field) {
+                (true, _) => shown.control.iter().cloned().collect(),
+                (false, Some(fl)) => at_fault(&shown.choices, &fl.path, &f.path.dotted()),
+                (false, None) => shown.choices.clone(),
+            };
+            for el in els {
+                if !fault.contains(&el) {
+                    fault.push(el);
+                }
             }
-            if dsfr {
-                toggle_dsfr_error(&c, has_errors);
-            } else {
-                toggle_class(&c, "ldm-invalid", has_errors);
+        }
+        let message = errors
+            .iter()
+            .map(|f| f.message.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        mark_invalid(shown, &fault, &message, dsfr);
+        // A group with no container of its own: only the choices the
+        // messages are about are described by them (never a correct one).
+        if !shown.container && !shown.choices.is_empty() {
+            let about: Vec<Element> = match field {
+                Some(fl) => findings
+                    .iter()
+                    .flat_map(|f| at_fault(&shown.choices, &fl.path, &f.path.dotted()))
+                    .collect(),
+                None => shown.choices.clone(),
+            };
+            let id = shown.messages.id();
+            for c in &shown.choices {
+                set_described(c, &id, about.contains(c));
             }
         }
     }
 
     /// Finds or creates the element that holds a field's messages and links
-    /// it to the control with `aria-describedby`.
+    /// it with `aria-describedby`: to the control, or for a group of
+    /// choices to its fieldset (else to each choice).
     fn place(&mut self, key: &str, field: Option<&Field>, bound: &Bound) -> Option<Shown> {
-        let host = self.host_message_el(key, bound);
         let control = field.map(|f| f.el.clone());
-        // A DSFR group usually carries its own messages element.
+        let group = field
+            .map(|f| choices(&bound.fields, &f.path))
+            .unwrap_or_default();
+        let container = field.and_then(|f| group_container(&group, f, bound, &self.form));
+        let host = self.host_message_el(key, bound);
+        let anchor = container.clone().or_else(|| control.clone());
+        let (messages, created) = self.holder(host, anchor.as_ref(), container.as_ref(), &group)?;
+        let targets: Vec<Element> = match &container {
+            Some(c) => vec![c.clone()],
+            None if !group.is_empty() => group.clone(),
+            None => control.iter().cloned().collect(),
+        };
+        // The choices of a group without container are described as their
+        // messages concern them (`show`).
+        let link = container.is_some() || group.is_empty();
+        self.describe(&targets, &messages, link);
+        Some(Shown {
+            control,
+            choices: group,
+            described: targets,
+            container: container.is_some(),
+            messages,
+            created,
+            errors: false,
+        })
+    }
+
+    /// The element that receives messages: the host's, a DSFR group's own
+    /// messages element, or one created where the messages go (the message
+    /// row of a table row, the end of a group's container, after a group's
+    /// last choice, next to the control).
+    fn holder(
+        &mut self,
+        host: Option<Element>,
+        anchor: Option<&Element>,
+        container: Option<&Element>,
+        group: &[Element],
+    ) -> Option<(Element, bool)> {
+        // A DSFR group usually carries its own messages element (a
+        // fieldset's is its own child, not one of its checkboxes').
         let host = host.or_else(|| {
-            let c = control.as_ref()?;
-            let group = c
+            let group = anchor?
                 .closest(".fr-input-group, .fr-select-group, .fr-fieldset")
                 .ok()
                 .flatten()?;
+            let own = if container.is_some() {
+                ":scope > .fr-messages-group"
+            } else {
+                ".fr-messages-group"
+            };
             group
-                .query_selector(".fr-messages-group")
+                .query_selector(own)
                 .ok()
                 .flatten()
                 .filter(|_| self.dsfr)
@@ -243,43 +346,119 @@ impl View {
                 el
             }
             None => {
-                let c = control.clone()?;
+                let anchor = anchor?.clone();
                 let el = self.create("div");
                 el.set_class_name(if self.dsfr {
                     "fr-messages-group"
                 } else {
                     "ldm-messages"
                 });
-                insert_near(&c, &el, self.dsfr);
+                if let Some(cell) = self.row_cell(&anchor) {
+                    self.insert_in_row(&cell, &el, &anchor);
+                } else if let Some(c) = container {
+                    let _ = c.append_child(&el);
+                } else if let Some(last) = group.last() {
+                    after_choice(last, &el);
+                } else {
+                    insert_near(&anchor, &el, self.dsfr);
+                }
                 self.created.push(el.clone());
                 el
             }
         };
         let _ = messages.set_attribute("aria-live", "polite");
-        let msg_id = self.id_of(&messages);
-        let mut described_before = None;
-        if let Some(c) = &control {
+        Some((messages, created))
+    }
+
+    /// Remembers what the targets had, and (with `link`) adds the messages
+    /// element's id to each one's `aria-describedby`.
+    fn describe(&mut self, targets: &[Element], messages: &Element, link: bool) {
+        let msg_id = self.id_of(messages);
+        for t in targets {
             for attr in ["aria-invalid", "aria-describedby", "class"] {
-                self.mark(c, attr);
+                self.mark(t, attr);
             }
-            described_before = c.get_attribute("aria-describedby");
-            let ids = match &described_before {
-                Some(b) if !b.split_whitespace().any(|i| i == msg_id) => format!("{b} {msg_id}"),
-                Some(b) => b.clone(),
-                None => msg_id.clone(),
-            };
-            let _ = c.set_attribute("aria-describedby", &ids);
-            if let Ok(Some(group)) = c.closest(".fr-input-group, .fr-select-group, .fr-fieldset") {
+            if link {
+                set_described(t, &msg_id, true);
+            }
+            if let Ok(Some(group)) = t.closest(".fr-input-group, .fr-select-group, .fr-fieldset") {
                 self.mark(&group, "class");
             }
         }
-        Some(Shown {
-            control,
-            messages,
-            created,
-            described_before,
-            errors: false,
-        })
+    }
+
+    /// The cell of the message row below the table row holding `anchor`
+    /// (created when it has none), or `None` outside a table row.
+    fn row_cell(&mut self, anchor: &Element) -> Option<Element> {
+        let tr = anchor.closest("tr").ok()??;
+        if tr.has_attribute(GENERATED) || !self.form.contains(Some(&tr)) {
+            return None;
+        }
+        if let Some(r) = self.rows.iter().find(|r| r.owner == tr) {
+            return Some(r.cell.clone());
+        }
+        let row = self.create("tr");
+        row.set_class_name("ldm-message-row");
+        let cell = self.create("td");
+        cell.set_class_name("ldm-message-cell");
+        let _ = cell.set_attribute("colspan", &columns(&tr));
+        let _ = row.append_child(&cell);
+        let _ = tr.after_with_node_1(&row);
+        self.created.push(row.clone());
+        self.rows.push(MessageRow {
+            owner: tr,
+            row,
+            cell: cell.clone(),
+        });
+        Some(cell)
+    }
+
+    /// Puts a field's messages into a message row in the order of the
+    /// row's controls.
+    fn insert_in_row(&self, cell: &Element, el: &Element, anchor: &Element) {
+        let children = cell.children();
+        for i in 0..children.length() {
+            let Some(child) = children.item(i) else {
+                continue;
+            };
+            let owner = self
+                .shown
+                .iter()
+                .map(|(_, s)| s)
+                .chain(self.host_shown.iter())
+                .find(|s| s.messages == child)
+                .and_then(|s| s.described.first().cloned().or_else(|| s.control.clone()));
+            // Node.DOCUMENT_POSITION_FOLLOWING: that field comes after this one.
+            if owner.is_some_and(|o| anchor.compare_document_position(&o) & 4 != 0) {
+                let _ = child.before_with_node_1(el);
+                return;
+            }
+        }
+        let _ = cell.append_child(el);
+    }
+
+    /// Keeps each message row right below its table row, spanning its
+    /// columns, and removes those whose row left the page or that hold
+    /// nothing.
+    fn sync_rows(&mut self) {
+        let mut i = 0;
+        while i < self.rows.len() {
+            let r = &self.rows[i];
+            if !r.owner.is_connected() || r.cell.child_element_count() == 0 {
+                r.row.remove();
+                let row = self.rows.remove(i).row;
+                self.created.retain(|e| *e != row);
+                continue;
+            }
+            if r.owner.next_element_sibling().as_ref() != Some(&r.row) {
+                let _ = r.owner.after_with_node_1(&r.row);
+            }
+            let n = columns(&r.owner);
+            if r.cell.get_attribute("colspan").as_deref() != Some(n.as_str()) {
+                let _ = r.cell.set_attribute("colspan", &n);
+            }
+            i += 1;
+        }
     }
 
     /// Removes what is shown for a field.
@@ -288,27 +467,88 @@ impl View {
             return;
         };
         let (_, shown) = self.shown.remove(pos);
+        self.remove_shown(shown);
+    }
+
+    fn remove_shown(&mut self, shown: Shown) {
+        let id = shown.messages.id();
         if shown.created {
             shown.messages.remove();
             self.created.retain(|e| *e != shown.messages);
+            self.sync_rows();
         } else {
             shown.messages.set_text_content(None);
         }
-        if let Some(c) = shown.control {
-            set_validity(&c, "");
-            let _ = c.remove_attribute("aria-invalid");
-            match shown.described_before {
-                Some(b) => {
-                    let _ = c.set_attribute("aria-describedby", &b);
-                }
-                None => {
-                    let _ = c.remove_attribute("aria-describedby");
-                }
-            }
+        for c in shown.control.iter().chain(shown.choices.iter()) {
+            set_validity(c, "");
+        }
+        for t in &shown.described {
+            let _ = t.remove_attribute("aria-invalid");
+            set_described(t, &id, false);
             if self.dsfr {
-                toggle_dsfr_error(&c, false);
+                toggle_dsfr_error(t, false);
             } else {
-                toggle_class(&c, "ldm-invalid", false);
+                toggle_class(t, "ldm-invalid", false);
+            }
+        }
+    }
+
+    /// Shows the browser's verdict on host controls the rules do not know
+    /// (`required`, `pattern`…): a message next to each, `aria-invalid`.
+    /// `list` holds each control and its message; the others are cleared.
+    pub(crate) fn host_messages(&mut self, list: &[(Element, String)]) {
+        let mut kept = Vec::new();
+        for shown in std::mem::take(&mut self.host_shown) {
+            let still = shown.messages.is_connected()
+                && list
+                    .iter()
+                    .any(|(el, _)| shown.control.as_ref() == Some(el));
+            if still {
+                kept.push(shown);
+            } else {
+                self.remove_shown(shown);
+            }
+        }
+        self.host_shown = kept;
+        for (el, message) in list {
+            if !self
+                .host_shown
+                .iter()
+                .any(|s| s.control.as_ref() == Some(el))
+            {
+                let Some((messages, created)) = self.holder(None, Some(el), None, &[]) else {
+                    continue;
+                };
+                self.describe(std::slice::from_ref(el), &messages, true);
+                self.host_shown.push(Shown {
+                    control: Some(el.clone()),
+                    choices: Vec::new(),
+                    described: vec![el.clone()],
+                    container: false,
+                    messages,
+                    created,
+                    errors: true,
+                });
+            }
+            let dsfr = self.dsfr;
+            if let Some(shown) = self
+                .host_shown
+                .iter()
+                .find(|s| s.control.as_ref() == Some(el))
+            {
+                fill_messages(
+                    &self.doc,
+                    &shown.messages,
+                    &[(Severity::Error, message)],
+                    dsfr,
+                    None,
+                );
+                let _ = el.set_attribute("aria-invalid", "true");
+                if dsfr {
+                    toggle_dsfr_error(el, true);
+                } else {
+                    toggle_class(el, "ldm-invalid", true);
+                }
             }
         }
     }
@@ -401,7 +641,7 @@ impl View {
         let _ = el.append_child(&heading);
         let list = self.create("ul");
         for f in errors {
-            let target = resolve(fields, &f.path.dotted()).map(|fl| fl.el.clone());
+            let target = control_for(fields, &f.path.dotted());
             self.summary_item(&list, &f.message, target.as_ref());
         }
         for (control, message) in extra {
@@ -472,6 +712,8 @@ impl View {
         for k in keys {
             self.clear(&k);
         }
+        self.host_messages(&[]);
+        self.rows.clear();
         for el in self.created.drain(..) {
             el.remove();
         }
@@ -522,16 +764,24 @@ fn insert_near(control: &Element, el: &Element, dsfr: bool) {
     };
 }
 
-fn fill_messages(doc: &Document, holder: &Element, lines: &[(Severity, &str)], dsfr: bool) {
-    let same = holder.child_element_count() as usize == lines.len()
-        && lines.iter().enumerate().all(|(i, (_, t))| {
-            holder
-                .children()
-                .item(i as u32)
-                .and_then(|c| c.text_content())
-                .as_deref()
-                == Some(*t)
-        });
+/// Writes a field's messages (and the title's correction button) into
+/// their holder, unless it already shows exactly these.
+fn fill_messages(
+    doc: &Document,
+    holder: &Element,
+    lines: &[(Severity, &str)],
+    dsfr: bool,
+    button: Option<&str>,
+) {
+    let count = lines.len() + usize::from(button.is_some());
+    let children = holder.children();
+    let text_at = |i: usize| children.item(i as u32).and_then(|c| c.text_content());
+    let same = children.length() as usize == count
+        && lines
+            .iter()
+            .enumerate()
+            .all(|(i, (_, t))| text_at(i).as_deref() == Some(*t))
+        && button.is_none_or(|b| text_at(lines.len()).as_deref() == Some(b));
     if same {
         return;
     }
@@ -552,6 +802,152 @@ fn fill_messages(doc: &Document, holder: &Element, lines: &[(Severity, &str)], d
         p.set_text_content(Some(text));
         let _ = holder.append_child(&p);
     }
+    if let Some(text) = button {
+        let Ok(b) = doc.create_element("button") else {
+            return;
+        };
+        let _ = b.set_attribute(GENERATED, "");
+        let _ = b.set_attribute("type", "button");
+        let _ = b.set_attribute(SUGGESTION, "");
+        b.set_class_name(if dsfr {
+            "fr-btn fr-btn--sm fr-btn--secondary ldm-suggestion"
+        } else {
+            "ldm-suggestion"
+        });
+        b.set_text_content(Some(text));
+        let _ = holder.append_child(&b);
+    }
+}
+
+/// Marks what is at fault: the custom validity of the control (or of the
+/// choices at fault), `aria-invalid` and the error look on what carries the
+/// messages (a group's container when one of its choices is at fault).
+fn mark_invalid(shown: &Shown, fault: &[Element], message: &str, dsfr: bool) {
+    let own = if shown.choices.is_empty() {
+        shown.control.as_slice()
+    } else {
+        &shown.choices[..]
+    };
+    for c in own {
+        set_validity(c, if fault.contains(c) { message } else { "" });
+    }
+    for t in &shown.described {
+        let on = if shown.container {
+            !fault.is_empty()
+        } else {
+            fault.contains(t)
+        };
+        let _ = if on {
+            t.set_attribute("aria-invalid", "true")
+        } else {
+            t.remove_attribute("aria-invalid")
+        };
+        if dsfr {
+            toggle_dsfr_error(t, on);
+        } else {
+            toggle_class(t, "ldm-invalid", on);
+        }
+    }
+}
+
+/// Adds `id` to the element's `aria-describedby`, or takes it out.
+fn set_described(el: &Element, id: &str, on: bool) {
+    let current = el.get_attribute("aria-describedby");
+    let mut ids: Vec<&str> = current
+        .as_deref()
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    let has = ids.contains(&id);
+    if on == has {
+        return;
+    }
+    if on {
+        ids.push(id);
+    } else {
+        ids.retain(|i| *i != id);
+    }
+    let _ = if ids.is_empty() {
+        el.remove_attribute("aria-describedby")
+    } else {
+        el.set_attribute("aria-describedby", &ids.join(" "))
+    };
+}
+
+/// A group's own container: the nearest fieldset, `role=group` or
+/// `role=radiogroup` element that holds every choice of the group and no
+/// other field (a member row's fieldset is not one group's).
+fn group_container(
+    group: &[Element],
+    field: &Field,
+    bound: &Bound,
+    form: &Element,
+) -> Option<Element> {
+    let first = group.first()?;
+    let mut el = first
+        .closest("fieldset, [role=group], [role=radiogroup]")
+        .ok()
+        .flatten();
+    while let Some(c) = el {
+        if c == *form || !form.contains(Some(&c)) {
+            return None;
+        }
+        let holds_all = group.iter().all(|g| c.contains(Some(g)));
+        let holds_other = bound
+            .fields
+            .iter()
+            .any(|f| f.path != field.path && c.contains(Some(&f.el)));
+        if holds_other {
+            return None;
+        }
+        if holds_all {
+            return Some(c);
+        }
+        el = c.parent_element().and_then(|p| {
+            p.closest("fieldset, [role=group], [role=radiogroup]")
+                .ok()
+                .flatten()
+        });
+    }
+    None
+}
+
+/// The number of columns a table row spans (its cells' `colspan`).
+fn columns(tr: &Element) -> String {
+    let cells = tr.children();
+    let n: i64 = (0..cells.length())
+        .filter_map(|i| cells.item(i))
+        .filter(|c| matches!(c.tag_name().as_str(), "TD" | "TH"))
+        .map(|c| {
+            c.get_attribute("colspan")
+                .and_then(|v| v.trim().parse::<i64>().ok())
+                .filter(|n| (1..=1000).contains(n))
+                .unwrap_or(1)
+        })
+        .sum();
+    let mut s = String::new();
+    crate::text::write_int(&mut s, n.max(1));
+    s
+}
+
+/// Puts a group's messages after its last choice: after the label that
+/// wraps it, or the label that follows it, else right after it.
+fn after_choice(last: &Element, el: &Element) {
+    if let Ok(Some(label)) = last.closest("label") {
+        let _ = label.after_with_node_1(el);
+        return;
+    }
+    let id = last.id();
+    if let Some(next) = last.next_element_sibling() {
+        if !id.is_empty()
+            && next.tag_name() == "LABEL"
+            && next.get_attribute("for").as_deref() == Some(id.as_str())
+        {
+            let _ = next.after_with_node_1(el);
+            return;
+        }
+    }
+    let _ = last.after_with_node_1(el);
 }
 
 fn set_validity(el: &Element, message: &str) {
@@ -581,9 +977,14 @@ fn toggle_dsfr_error(control: &Element, on: bool) {
     } else {
         "fr-input--error"
     };
-    let is_text = control
-        .dyn_ref::<HtmlInputElement>()
-        .is_none_or(|i| !matches!(i.type_().as_str(), "radio" | "checkbox"));
+    // A text control or a select; not a choice, nor a group's container.
+    let is_text = match control.dyn_ref::<HtmlInputElement>() {
+        Some(i) => !matches!(i.type_().as_str(), "radio" | "checkbox"),
+        None => {
+            control.dyn_ref::<HtmlSelectElement>().is_some()
+                || control.dyn_ref::<HtmlTextAreaElement>().is_some()
+        }
+    };
     if is_text {
         toggle_class(control, own, on);
     }
