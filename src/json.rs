@@ -79,7 +79,16 @@ mod tests {
 
     #[test]
     fn numbers_round_trip() {
-        for n in [0.0, 7.0, -42.0, 2026.0, 2026.5, 5e-324, 1e300, 9007199254740993.0] {
+        for n in [
+            0.0,
+            7.0,
+            -42.0,
+            2026.0,
+            2026.5,
+            5e-324,
+            1e300,
+            9007199254740993.0,
+        ] {
             let v = Value::Number(n);
             assert_eq!(Value::parse(&v.to_json()), Ok(v));
         }

@@ -86,6 +86,9 @@ mod tests {
     #[test]
     fn positions_follow_the_list() {
         let keys = Keys::of(["x", "y", "x"]);
-        assert_eq!((keys.first("x"), keys.last("x"), keys.first("y")), (Some(0), Some(2), Some(1)));
+        assert_eq!(
+            (keys.first("x"), keys.last("x"), keys.first("y")),
+            (Some(0), Some(2), Some(1))
+        );
     }
 }

@@ -80,9 +80,9 @@
 mod budget;
 mod findings;
 mod input;
-mod keys;
 #[cfg(not(target_arch = "wasm32"))]
 mod json;
+mod keys;
 mod model;
 mod options;
 mod platform;

@@ -316,7 +316,6 @@ impl Path {
         }
         s
     }
-
 }
 
 impl fmt::Display for Path {
@@ -446,7 +445,6 @@ impl Finding {
     pub fn param(&self, name: &str) -> Option<&Param> {
         self.params.iter().find(|(k, _)| *k == name).map(|(_, v)| v)
     }
-
 }
 
 /// How the mention « Lycée(s) des métiers en réseau » was found in the title.
@@ -513,7 +511,6 @@ pub struct TitleSummary {
     /// The corrected title, when one can be proposed.
     pub suggestion: Option<String>,
 }
-
 
 /// The cycle case of SPEC §5.4 (the seed's items a–d).
 ///
@@ -748,7 +745,6 @@ pub struct CycleSummary {
     /// Member renewals inside the appellation period.
     pub reviews: Vec<Review>,
 }
-
 
 /// The result of [`validate`](crate::validate): SPEC §4.
 ///

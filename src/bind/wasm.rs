@@ -4,14 +4,14 @@
 //! budget and writes it as host JSON (standard JSON plus `@token`s for what
 //! JSON cannot hold), so a hostile value never reaches Rust as anything but
 //! bounded text; the report comes back through serde-wasm-bindgen as a plain
-//! object (DESIGN.md, « Why text in and objects out? »).
+//! object (DESIGN.md, « Why text in and objects out across the wasm boundary? »).
 
+use super::to_js;
 use crate::findings::Findings;
 use crate::options::Options;
 use crate::report::{Code, Path};
 use crate::value::{Foreign, Value};
 use crate::{validate, Request};
-use super::to_js;
 use wasm_bindgen::prelude::*;
 
 /// The value of host JSON. The JS encoder only writes valid host JSON;
@@ -40,13 +40,19 @@ pub fn validate_json(request_json: &str, options_json: &str) -> JsValue {
 /// `checkTitle`: `{ valid, findings, title }`.
 #[wasm_bindgen(js_name = checkTitleJson)]
 pub fn check_title_json(title_json: &str, options_json: &str) -> JsValue {
-    to_js(&crate::check_title_value(host(title_json), &options(options_json)))
+    to_js(&crate::check_title_value(
+        host(title_json),
+        &options(options_json),
+    ))
 }
 
 /// `checkUai`: `{ valid, normalized, findings, territory }`.
 #[wasm_bindgen(js_name = checkUaiJson)]
 pub fn check_uai_json(uai_json: &str, options_json: &str) -> JsValue {
-    to_js(&crate::check_uai_value(host(uai_json), &options(options_json)))
+    to_js(&crate::check_uai_value(
+        host(uai_json),
+        &options(options_json),
+    ))
 }
 
 /// `cycleCase`: the cycle block of SPEC §4.

@@ -2,9 +2,9 @@
 
 use crate::findings::Findings;
 use crate::input::Request;
+use crate::keys::Keys;
 use crate::report::{Code, Path};
 use crate::text::push_folded;
-use crate::keys::Keys;
 
 // One copy, however many callers: size matters more than a call here.
 #[inline(never)]

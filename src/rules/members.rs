@@ -5,9 +5,9 @@ use super::label::{position, FIRST_DECISION_YEAR, LABEL_YEARS};
 use super::MemberFacts;
 use crate::findings::Findings;
 use crate::input::{Kind, Member, Request, Status};
+use crate::keys::Keys;
 use crate::model::member_path;
 use crate::report::{Code, Path, Position};
-use crate::keys::Keys;
 use crate::uai::{self, Uai};
 
 fn label_path(i: usize, field: &str) -> Path {

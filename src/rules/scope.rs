@@ -4,10 +4,10 @@
 use super::{MemberFacts, Perimeter};
 use crate::findings::Findings;
 use crate::input::{Request, ScopeType, TerritoryInput};
+use crate::keys::Keys;
 use crate::model::member_path;
 use crate::report::{Code, Path};
 use crate::territory::{name_at, Area, Level};
-use crate::keys::Keys;
 use crate::text::fold_key;
 
 fn scope_path(field: &str) -> Path {

@@ -137,18 +137,36 @@ const TOKENS: &[(&str, [&str; 2])] = &[
     ("array", ["une liste", "a list"]),
     ("null", ["vide (null)", "empty (null)"]),
     ("undefined", ["non définie (undefined)", "undefined"]),
-    ("NaN", ["un nombre invalide (NaN)", "an invalid number (NaN)"]),
+    (
+        "NaN",
+        ["un nombre invalide (NaN)", "an invalid number (NaN)"],
+    ),
     ("Infinity", ["un nombre infini", "an infinite number"]),
     ("symbol", ["un symbole JavaScript", "a JavaScript symbol"]),
     ("function", ["une fonction", "a function"]),
-    ("bigint", ["un grand entier (BigInt)", "a big integer (BigInt)"]),
-    ("cycle", ["une référence circulaire", "a circular reference"]),
-    ("unreadable", ["illisible (sa lecture a échoué)", "unreadable (reading it failed)"]),
+    (
+        "bigint",
+        ["un grand entier (BigInt)", "a big integer (BigInt)"],
+    ),
+    (
+        "cycle",
+        ["une référence circulaire", "a circular reference"],
+    ),
+    (
+        "unreadable",
+        [
+            "illisible (sa lecture a échoué)",
+            "unreadable (reading it failed)",
+        ],
+    ),
     ("too_large", ["trop volumineuse", "too large"]),
     ("invalid_text", ["un texte invalide", "an invalid text"]),
     ("departement", ["département", "département"]),
     ("academie", ["académie", "académie"]),
-    ("region_academique", ["région académique", "région académique"]),
+    (
+        "region_academique",
+        ["région académique", "région académique"],
+    ),
     ("bassin", ["bassin", "bassin"]),
     ("other", ["autre", "other"]),
 ];
@@ -160,13 +178,14 @@ fn localize<'a>(name: &str, value: &'a Param, lang: Lang) -> Cow<'a, str> {
         ("expected" | "found" | "level", Param::Str(s)) => s.as_str(),
         _ => return value.text(),
     };
-    let words = TOKENS
-        .iter()
-        .find(|(t, _)| *t == token)
-        .map_or(token, |&(_, [fr, en])| match lang {
-            Lang::Fr => fr,
-            Lang::En => en,
-        });
+    let words =
+        TOKENS
+            .iter()
+            .find(|(t, _)| *t == token)
+            .map_or(token, |&(_, [fr, en])| match lang {
+                Lang::Fr => fr,
+                Lang::En => en,
+            });
     Cow::Borrowed(words)
 }
 

@@ -286,8 +286,11 @@ fn criteria_at_the_limit_and_one_over() {
         .findings
         .iter()
         .find(|f| f.code == Code::RequestTooLarge);
-    assert!(f.is_some_and(|f| f.param("field").is_some_and(|p| p.text() == "options.criteria")
-        && f.message.contains("la liste des critères du cahier des charges")));
+    assert!(f.is_some_and(|f| f
+        .param("field")
+        .is_some_and(|p| p.text() == "options.criteria")
+        && f.message
+            .contains("la liste des critères du cahier des charges")));
 }
 
 #[test]

@@ -10,8 +10,8 @@ mod fields;
 mod panel;
 mod render;
 
-use crate::options::Options;
 use super::to_js;
+use crate::options::Options;
 use crate::report::{CycleSummary, Report};
 use crate::value::Value;
 use crate::words::form::ui;
