@@ -1,21 +1,15 @@
 // attachForm's handle and DSFR look (SPEC §8.3): detach() leaves the form as
 // it was, with no listener left; errors on a DSFR form use DSFR's classes.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from '../support/browser.mjs';
-import { startServer } from '../../scripts/serve.mjs';
+import { withDemo } from '../support/browser.mjs';
 
 let browser;
 let server;
 
-before(async () => {
-  server = await startServer(0);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+withDemo(['form.js'], (s, b) => {
+  server = s;
+  browser = b;
 });
 
 async function demo(path = '/') {

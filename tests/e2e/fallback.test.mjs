@@ -4,22 +4,16 @@
 // component: the browser's own validation still stops an empty required
 // field, and a filled form is posted as before. The control run, with the
 // wasm served, shows that the same page does bind when it can.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from '../support/browser.mjs';
-import { startServer } from '../../scripts/serve.mjs';
+import { withDemo } from '../support/browser.mjs';
 
 let server;
 let browser;
 
-before(async () => {
-  server = await startServer(0);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+withDemo(['form.js'], (s, b) => {
+  server = s;
+  browser = b;
 });
 
 // Each way the wasm can fail to load, as a playwright route on the page.

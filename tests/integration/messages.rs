@@ -238,12 +238,7 @@ fn every_code_has_a_filled_french_and_english_message_from_real_requests() {
         unseen.is_empty(),
         "codes no request of the corpus produced: {unseen:?}"
     );
-    assert!(
-        problems.is_empty(),
-        "{} problems:\n{}",
-        problems.len(),
-        problems.join("\n")
-    );
+    assert_no_problems(&problems);
 }
 
 #[test]
@@ -370,6 +365,16 @@ fn an_override_applies_whatever_the_language() {
 }
 
 // — French messages quote the figures —
+
+/// Fails with every problem found, one per line.
+fn assert_no_problems(problems: &[String]) {
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
 
 fn message_of(findings: &[Finding], code: Code) -> &str {
     &findings
@@ -682,12 +687,7 @@ fn messages_name_a_field_as_the_form_does_never_by_its_json_key() {
             }
         }
     }
-    assert!(
-        problems.is_empty(),
-        "{} problems:\n{}",
-        problems.len(),
-        problems.join("\n")
-    );
+    assert_no_problems(&problems);
 }
 
 #[test]
@@ -860,10 +860,5 @@ fn no_message_of_any_case_shows_a_json_key_in_either_language() {
         }
     }
     assert!(seen > 1000, "the corpus gives messages: {seen}");
-    assert!(
-        problems.is_empty(),
-        "{} problems:\n{}",
-        problems.len(),
-        problems.join("\n")
-    );
+    assert_no_problems(&problems);
 }
